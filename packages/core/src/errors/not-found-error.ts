@@ -1,0 +1,6 @@
+import { AosError } from './aos-error.js';
+
+/** The resource does not exist (HTTP 404 or an unknown id). */
+export class NotFoundError extends AosError {
+  readonly code = 'NOT_FOUND';
+}

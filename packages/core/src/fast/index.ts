@@ -1,0 +1,67 @@
+/**
+ * The bin entry. `--version` and `--json capabilities` are answered from the committed
+ * connector.json and package.json without loading commander, zod, ky or the connector's code:
+ * every agent host calls them, so they must start as fast as Node itself. Anything else loads
+ * the full harness. connector.json is derived from the definition and checked for drift, so
+ * both paths print the same envelope (a test proves it).
+ */
+import { readFileSync } from 'node:fs';
+import { writeAuditRecord } from '../audit/audit-log.js';
+import { newEvidenceId } from '../audit/evidence-id.js';
+import { parseGlobalFlags } from '../contract/global-flags.js';
+import type { Manifest } from '../contract/manifest.js';
+import { capabilitiesFromManifest } from '../harness/capabilities-data.js';
+import type { ConnectorDefinition } from '../harness/types.js';
+import { successEnvelope, type Invocation } from '../output/envelope.js';
+import { Scrubber } from '../secrets/scrubber.js';
+
+export interface BinOptions {
+  /** The connector package's root (`new URL('..', import.meta.url)` from its bin). */
+  root: URL;
+  /** Loads the connector definition for everything the fast path does not answer. */
+  load: () => Promise<ConnectorDefinition>;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Answers the call on the fast path when it can; returns the exit code, or undefined to fall through. */
+export function tryFastPath(root: URL, argv: readonly string[], env: Env, write: (text: string) => void): number | undefined {
+  const { flags, rest, problems } = parseGlobalFlags(argv, env);
+  if (problems.length > 0 || flags.help || flags.dryRun) return undefined;
+  const wantsVersion = flags.version;
+  const wantsCapabilities = !wantsVersion && flags.json && rest.length === 1 && rest[0] === 'capabilities';
+  if (!wantsVersion && !wantsCapabilities) return undefined;
+
+  const startedAt = Date.now();
+  const manifest = JSON.parse(readFileSync(new URL('connector.json', root), 'utf8')) as Manifest;
+  const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { version: string };
+  const invocation: Invocation = {
+    tool: manifest.tool, version, evidenceId: newEvidenceId(startedAt), startedAt,
+    mode: flags.mode, dryRun: false, requestIds: [],
+  };
+  const scrubber = new Scrubber(manifest.auth.service_keys.map((key) => env[key]));
+  const command = wantsVersion ? 'version' : 'capabilities';
+  const data = wantsVersion ? { tool: manifest.tool, version } : capabilitiesFromManifest(manifest, version);
+  write(scrubber.scrub(flags.json ? `${JSON.stringify(successEnvelope(invocation, command, data))}\n` : `${version}\n`));
+  writeAuditRecord(
+    env,
+    {
+      evidence_id: invocation.evidenceId, timestamp: new Date(startedAt).toISOString(), tool: manifest.tool, version,
+      command, mode: flags.mode, arguments: {}, dry_run: false, outcome: 'ok', exit_code: 0,
+      duration_ms: Date.now() - startedAt, http: [], side_effects: [],
+    },
+    (text) => scrubber.scrub(text),
+    (message) => process.stderr.write(`warning: ${message}\n`),
+  );
+  return 0;
+}
+
+export async function runBin({ root, load }: BinOptions): Promise<void> {
+  const fast = tryFastPath(root, process.argv.slice(2), process.env, (text) => process.stdout.write(text));
+  if (fast !== undefined) {
+    process.exitCode = fast;
+    return;
+  }
+  const [{ runConnectorProcess }, definition] = await Promise.all([import('../harness/process.js'), load()]);
+  await runConnectorProcess(definition);
+}

@@ -1,0 +1,29 @@
+import type { ResolvedSettings } from '../settings.js';
+import type { ConnectorDefinition } from '../types.js';
+import type { Mode } from '../../contract/modes.js';
+import { auditDirectory } from '../../audit/audit-log.js';
+
+type Env = Record<string, string | undefined>;
+
+/** `config show` (CONTRACT §5): offline; secrets only as present/absent and the env var they came from. */
+export function configShow(definition: ConnectorDefinition, settings: ResolvedSettings, env: Env, mode: Mode) {
+  return {
+    tool: definition.tool,
+    mode,
+    secrets: definition.secrets.map((decl) => ({
+      name: decl.name,
+      present: settings.get(decl.name) !== undefined,
+      source: settings.source(decl.name),
+      accepted: [decl.name, ...(decl.aliases ?? [])],
+      description: decl.description,
+    })),
+    settings: definition.settings.map((decl) => ({
+      name: decl.name,
+      value: settings.get(decl.name) ?? null,
+      source: settings.source(decl.name),
+      description: decl.description,
+    })),
+    audit_dir: auditDirectory(env),
+    policy_file: env.AOS_POLICY || null,
+  };
+}

@@ -1,0 +1,248 @@
+import type { AuditRecord, HttpExchange, SideEffect } from '../audit/audit-log.js';
+import { writeAuditRecord } from '../audit/audit-log.js';
+import { newEvidenceId } from '../audit/evidence-id.js';
+import { parseGlobalFlags, type GlobalFlags } from '../contract/global-flags.js';
+import { modeAllows } from '../contract/modes.js';
+import type { AosError } from '../errors/aos-error.js';
+import { toAosError } from '../errors/internal-error.js';
+import { PermissionDeniedError } from '../errors/permission-errors.js';
+import { TimeoutError } from '../errors/backend-errors.js';
+import { UsageError } from '../errors/usage-errors.js';
+import { createHttpClient } from '../http/client.js';
+import { Deadline } from '../http/deadline.js';
+import { DryRunCapture } from '../http/dry-run.js';
+import type { Invocation } from '../output/envelope.js';
+import { humanOutput } from '../output/human-output.js';
+import { jsonOutput } from '../output/json-output.js';
+import type { Output } from '../output/output.js';
+import { scrubbedSink, type TextSink } from '../output/sink.js';
+import { colorEnabled, makeStyle } from '../output/style.js';
+import { Scrubber } from '../secrets/scrubber.js';
+import { runDoctor } from './builtins/doctor.js';
+import { configShow } from './builtins/config-show.js';
+import { runHealth } from './builtins/health.js';
+import { buildTree, commandIdOf, resolvePath, type Target, type TreeNode } from './command-tree.js';
+import { capabilitiesFromManifest, deriveManifest, requiredMode } from './derive.js';
+import { GLOBAL_HELP, groupHelp } from './help.js';
+import { runList, StreamedFailure, type ListInput } from './list-runner.js';
+import { packageVersion } from './package-info.js';
+import { leafCommand, parseCommandArgs } from './parse-args.js';
+import { resolveSettings, type ResolvedSettings } from './settings.js';
+import type { CommandContext, CommandDefinition, ConnectorDefinition } from './types.js';
+import { validateInput } from './validate-input.js';
+
+type Env = Record<string, string | undefined>;
+
+export interface ConnectorIO {
+  argv: readonly string[];
+  env: Env;
+  stdout: TextSink;
+  stderr: TextSink;
+  isTTY?: boolean;
+}
+
+/** One invocation's shared state, threaded through the steps below. */
+interface Call {
+  definition: ConnectorDefinition;
+  io: ConnectorIO;
+  flags: GlobalFlags;
+  settings: ResolvedSettings;
+  invocation: Invocation;
+  output: Output;
+  stderr: TextSink;
+  commandId: string;
+  arguments: Record<string, unknown>;
+  exchanges: HttpExchange[];
+  sideEffects: SideEffect[];
+}
+
+/**
+ * Runs one CLI invocation of a connector in-process and returns its exit code. Every path ends
+ * in exactly one envelope (with --json), one audit record, and an exit code from the one table.
+ */
+export async function runConnector(definition: ConnectorDefinition, io: ConnectorIO): Promise<number> {
+  const startedAt = Date.now();
+  const parsed = parseGlobalFlags(io.argv, io.env);
+  const settings = resolveSettings(definition, io.env);
+  const scrubber = new Scrubber(settings.secretValues());
+  const stdout = scrubbedSink(io.stdout, (text) => scrubber.scrub(text));
+  const stderr = scrubbedSink(io.stderr, (text) => scrubber.scrub(text));
+  const invocation: Invocation = {
+    tool: definition.tool,
+    version: packageVersion(definition.root),
+    evidenceId: newEvidenceId(startedAt),
+    startedAt,
+    mode: parsed.flags.mode,
+    dryRun: false,
+    requestIds: [],
+  };
+  const output = parsed.flags.json
+    ? jsonOutput(stdout, invocation)
+    : humanOutput(stdout, stderr, invocation, makeStyle(colorEnabled(io.env, io.isTTY ?? false)));
+  const call: Call = {
+    definition, io, flags: parsed.flags, settings, invocation, output, stderr,
+    commandId: '', arguments: {}, exchanges: [], sideEffects: [],
+  };
+
+  let failure: AosError | undefined;
+  try {
+    if (parsed.problems.length > 0) throw new UsageError(parsed.problems.join('; '), { hint: `Run "${definition.tool} --help".` });
+    await dispatch(call, parsed.rest);
+  } catch (thrown) {
+    if (thrown instanceof StreamedFailure) {
+      failure = thrown.error;
+    } else {
+      failure = toAosError(thrown);
+      output.error(call.commandId || 'unknown', { code: failure.code, message: failure.message, details: failure.details, hint: failure.hint });
+    }
+    if (parsed.flags.verbose && failure.code === 'INTERNAL_ERROR') {
+      const cause = failure.cause as Error | undefined;
+      stderr.write(`${cause?.stack ?? String(cause)}\n`);
+    }
+  }
+
+  const exitCode = failure ? failure.exitCode : 0;
+  const record: AuditRecord = {
+    evidence_id: invocation.evidenceId,
+    timestamp: new Date(startedAt).toISOString(),
+    tool: definition.tool,
+    version: invocation.version,
+    command: call.commandId || 'unknown',
+    mode: invocation.mode,
+    arguments: call.arguments,
+    dry_run: invocation.dryRun,
+    outcome: failure ? failure.code : 'ok',
+    exit_code: exitCode,
+    duration_ms: Date.now() - startedAt,
+    http: call.exchanges,
+    side_effects: call.sideEffects,
+  };
+  writeAuditRecord(io.env, record, (text) => scrubber.scrub(text), (message) => stderr.write(`warning: ${message}\n`));
+  return exitCode;
+}
+
+async function dispatch(call: Call, rest: string[]): Promise<void> {
+  const { definition, flags, output } = call;
+  if (flags.version) {
+    call.commandId = 'version';
+    output.text('version', call.invocation.version, { tool: definition.tool, version: call.invocation.version });
+    return;
+  }
+  const tree = buildTree(definition);
+  const { node, consumed } = resolvePath(tree, rest);
+  const args = rest.slice(consumed);
+  call.commandId = commandIdOf(node);
+
+  if (!node.target) {
+    if (flags.help && args.length === 0) return showHelp(call, groupHelp(definition, node));
+    const unknown = args[0];
+    const where = node.path.length ? `"${node.path.join(' ')}" ` : '';
+    const message = unknown === undefined
+      ? `${node.path.length ? `"${node.path.join(' ')}"` : definition.tool} needs a command: ${[...node.children.keys()].join(', ')}`
+      : `Unknown ${where}command "${unknown}"; expected one of: ${[...node.children.keys()].join(', ')}`;
+    if (!flags.json) call.stderr.write(groupHelp(definition, node));
+    throw new UsageError(message, { details: { available: [...node.children.keys()] }, hint: `Run "${[definition.tool, ...node.path].join(' ')} --help".` });
+  }
+  await runTarget(call, node, node.target, args);
+}
+
+async function runTarget(call: Call, node: TreeNode, target: Target, args: string[]): Promise<void> {
+  const { definition, flags, output, settings, io } = call;
+  if (target.kind === 'builtin') {
+    if (flags.help) return showHelp(call, `Usage: ${definition.tool} ${node.path.join(' ')}\n\n${groupHelp(definition, { ...node, children: new Map() }).split('\n').slice(2, 3).join('')}${GLOBAL_HELP}\n`);
+    if (args.length > 0) throw new UsageError(`${call.commandId} takes no arguments (got "${args.join(' ')}")`);
+    switch (target.id) {
+      case 'capabilities':
+        return output.success('capabilities', capabilitiesFromManifest(deriveManifest(definition), call.invocation.version));
+      case 'config.show':
+        return output.success('config.show', configShow(definition, settings, io.env, flags.mode));
+      case 'doctor':
+        return output.success('doctor', runDoctor(definition, settings));
+      case 'health': {
+        const deadline = new Deadline(flags.timeoutMs);
+        return output.success('health', await runHealth(definition, settings, commandContext(call, deadline)));
+      }
+    }
+  }
+
+  const command = target.command;
+  const cli = leafCommand(command, definition.tool, GLOBAL_HELP);
+  if (flags.help) return showHelp(call, `${cli.helpInformation()}${GLOBAL_HELP}\n`);
+  const parsed = parseCommandArgs(command, cli, args);
+  call.arguments = parsed.values;
+
+  // The mode gate comes before argument validation and before any I/O (CONTRACT §4).
+  const needed = requiredMode(command);
+  const dryRun = flags.dryRun;
+  if (!dryRun && !modeAllows(flags.mode, needed)) throw new PermissionDeniedError(command.id, needed, flags.mode);
+  if (parsed.problem) throw new UsageError(parsed.problem, { hint: `See "${command.id.split('.').join(' ')} --help".` });
+  const input = validateInput(command, parsed.values);
+  call.arguments = input;
+  call.invocation.dryRun = dryRun;
+
+  const deadline = new Deadline(flags.timeoutMs);
+  const ctx = commandContext(call, deadline);
+  try {
+    await withDeadline(deadline, () => execute(command, input, ctx, output));
+  } catch (thrown) {
+    if (!(thrown instanceof DryRunCapture)) throw thrown;
+    output.success(command.id, { dry_run: true, request: thrown.request });
+  }
+}
+
+function execute(command: CommandDefinition, input: Record<string, unknown>, ctx: CommandContext, output: Output): Promise<void> {
+  if (command.list) return runList(command, input as Record<string, unknown> & ListInput, ctx, output);
+  return command.run(input, ctx).then((data) => output.success(command.id, data ?? null));
+}
+
+/** Makes the caller's deadline hold even for a handler that ignores ctx.signal. */
+function withDeadline<T>(deadline: Deadline, work: () => Promise<T>): Promise<T> {
+  const ms = deadline.timeoutMs;
+  if (ms === undefined) return work();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(new TimeoutError(`The command did not finish within ${ms} ms`, {
+        details: { timeout_ms: ms, retryable: true },
+        hint: 'Raise --timeout-ms or narrow the request.',
+      }));
+    if (deadline.signal.aborted) return onAbort();
+    deadline.signal.addEventListener('abort', onAbort, { once: true });
+    work().then(resolve, reject).finally(() => deadline.signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function showHelp(call: Call, text: string): void {
+  call.output.text(call.commandId || 'help', text, { help: text });
+}
+
+function commandContext(call: Call, deadline: Deadline): CommandContext {
+  const { definition, flags, settings } = call;
+  const log = (message: string) => {
+    if (flags.verbose) call.stderr.write(`[${definition.tool}] ${message}\n`);
+  };
+  const profile = definition.http ?? { baseUrl: { setting: '', default: 'http://invalid.localhost' } };
+  const requiredSecrets = profile.requiredSecrets ?? (definition.auth.required ? definition.secrets.filter((s) => s.required !== false).map((s) => s.name) : []);
+  const http = createHttpClient({
+    userAgent: `${definition.tool}/${call.invocation.version} (+https://github.com/aos-connectors)`,
+    profile,
+    baseUrl: (profile.baseUrl.setting && settings.get(profile.baseUrl.setting)) || profile.baseUrl.default,
+    secret: (name) => settings.get(name),
+    requiredSecrets,
+    deadline,
+    dryRun: flags.dryRun,
+    exchanges: call.exchanges,
+    requestIds: call.invocation.requestIds,
+    log,
+  });
+  return {
+    http,
+    settings,
+    mode: flags.mode,
+    dryRun: flags.dryRun,
+    verbose: flags.verbose,
+    page: { cursor: null, size: 0 },
+    signal: deadline.signal,
+    log,
+    recordSideEffect: (effect) => call.sideEffects.push(effect),
+  };
+}

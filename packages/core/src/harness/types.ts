@@ -1,0 +1,127 @@
+import type * as z from 'zod';
+import type { ActionClass, Mode, RiskTier } from '../contract/modes.js';
+import type { AuthManifest } from '../contract/manifest.js';
+import type { HttpClient, HttpProfile } from '../http/types.js';
+import type { SideEffect } from '../audit/audit-log.js';
+import type { AosError } from '../errors/aos-error.js';
+
+/** A setting the connector reads from the environment the host injects. */
+export interface SettingDefinition {
+  name: string;
+  description: string;
+  /** Other env var names accepted for the same setting (e.g. GH_TOKEN for GITHUB_TOKEN). */
+  aliases?: string[];
+  default?: string;
+  /** Needed for the connector to work at all (secrets default to required when auth is required). */
+  required?: boolean;
+}
+
+export interface Settings {
+  /** The value of a setting (or its default), undefined when unset. */
+  get(name: string): string | undefined;
+  /** The value, or AUTH_REQUIRED / CONFIG_ERROR naming what to set. */
+  require(name: string): string;
+  /** Which env var supplied the setting, or 'default' / null. */
+  source(name: string): string | null;
+}
+
+export interface Page<T = unknown> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface PageRequest {
+  cursor: string | null;
+  /** How many items this page should hold at most. */
+  size: number;
+}
+
+export interface CommandContext {
+  http: HttpClient;
+  settings: Settings;
+  mode: Mode;
+  dryRun: boolean;
+  verbose: boolean;
+  /** Only for list commands: which page to fetch. */
+  page: PageRequest;
+  /** Aborted when the caller's deadline passes. */
+  signal: AbortSignal;
+  log(message: string): void;
+  recordSideEffect(effect: SideEffect): void;
+}
+
+interface CommandBase<S extends z.ZodObject> {
+  /** Dotted lowercase id, e.g. `issue.list` or `actions.list_runs`. */
+  id: string;
+  summary: string;
+  description?: string;
+  resource: string;
+  action: ActionClass;
+  /** Defaults to the mode the action class needs (CONTRACT §4). */
+  mode?: Mode;
+  risk: RiskTier;
+  input: S;
+  /** Input keys taken from positional words, in order. */
+  positionals?: (keyof z.infer<S> & string)[];
+  /** Settings this command needs beyond the connector's required secrets (for `doctor`). */
+  requires?: string[];
+  examples?: string[];
+}
+
+export interface SingleCommandDefinition<S extends z.ZodObject = z.ZodObject> extends CommandBase<S> {
+  list?: undefined;
+  run(input: z.infer<S>, ctx: CommandContext): Promise<unknown>;
+}
+
+export interface ListCommandDefinition<S extends z.ZodObject = z.ZodObject> extends CommandBase<S> {
+  list: {
+    /** The plural key of the resource in `data` (e.g. `issues`). */
+    key: string;
+    /** Largest page the vendor serves. */
+    maxPageSize: number;
+    /** Items returned when the caller gives no --limit. */
+    defaultLimit?: number;
+    /** Columns of the human table. */
+    columns?: string[];
+  };
+  run(input: z.infer<S>, ctx: CommandContext): Promise<Page>;
+}
+
+export type CommandDefinition<S extends z.ZodObject = z.ZodObject> =
+  | SingleCommandDefinition<S>
+  | ListCommandDefinition<S>;
+
+export interface HealthProbeResult {
+  /** Detail for the `api` check, e.g. "authenticated as octocat". */
+  detail: string;
+}
+
+export interface ConnectorDefinition {
+  /** `aos-<name>`. */
+  tool: string;
+  /** The package root (`new URL('..', import.meta.url)`), where package.json and connector.json live. */
+  root: URL;
+  backend: string;
+  label: string;
+  category: string;
+  categories?: string[];
+  description?: string;
+  auth: {
+    kind: AuthManifest['kind'];
+    required: boolean;
+    interactive_setup: string[];
+  };
+  secrets: SettingDefinition[];
+  settings: SettingDefinition[];
+  http?: HttpProfile;
+  /** One cheap authenticated call proving the credentials and the API work. */
+  health?: (ctx: CommandContext) => Promise<HealthProbeResult>;
+  commands: CommandDefinition<any>[];
+  /** Vendor-specific error mapping; return undefined to use the core's mapping. */
+  mapError?: (error: AosError) => AosError | undefined;
+}
+
+/** Identity helper giving type inference on each command's input. */
+export function command<S extends z.ZodObject>(definition: CommandDefinition<S>): CommandDefinition<S> {
+  return definition;
+}

@@ -1,0 +1,68 @@
+import type * as z from 'zod';
+
+export type FieldKind = 'string' | 'number' | 'boolean' | 'array' | 'other';
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+}
+
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Strips optional/default/nullable wrappers to reach the type a flag carries. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = defOf(current);
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else break;
+  }
+  return current;
+}
+
+export function fieldKind(schema: z.ZodType): FieldKind {
+  const type = defOf(unwrap(schema)).type;
+  if (type === 'string' || type === 'enum' || type === 'literal' || type === 'template_literal') return 'string';
+  if (type === 'number' || type === 'int' || type === 'bigint') return 'number';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'array') return 'array';
+  return 'other';
+}
+
+function elementKind(schema: z.ZodType): FieldKind {
+  const element = defOf(unwrap(schema)).element;
+  return element ? fieldKind(element) : 'string';
+}
+
+/** Turns CLI strings into the types the schema expects; anything unconvertible is left for zod to reject. */
+export function coerceField(schema: z.ZodType, value: unknown): unknown {
+  const kind = fieldKind(schema);
+  if (kind === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  if (kind === 'boolean' && typeof value === 'string') {
+    if (/^(true|1|yes)$/i.test(value)) return true;
+    if (/^(false|0|no)$/i.test(value)) return false;
+  }
+  if (kind === 'array') {
+    const items = Array.isArray(value) ? value : [value];
+    const expanded = items.flatMap((item) => (typeof item === 'string' ? item.split(',').map((s) => s.trim()).filter(Boolean) : [item]));
+    return elementKind(schema) === 'number'
+      ? expanded.map((item) => (typeof item === 'string' && item !== '' && !Number.isNaN(Number(item)) ? Number(item) : item))
+      : expanded;
+  }
+  if (kind === 'other' && typeof value === 'string') {
+    // Objects and records come as JSON on the command line.
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+export function fieldDescription(schema: z.ZodType): string | undefined {
+  return (schema as { description?: string }).description ?? (unwrap(schema) as { description?: string }).description;
+}

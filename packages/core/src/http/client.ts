@@ -1,0 +1,252 @@
+import type { HttpExchange } from '../audit/audit-log.js';
+import { AuthRequiredError } from '../errors/auth-errors.js';
+import { BackendUnavailableError, TimeoutError } from '../errors/backend-errors.js';
+import { isAosError } from '../errors/aos-error.js';
+import { redactHeaders, redactUrl } from '../secrets/scrubber.js';
+import type { Deadline } from './deadline.js';
+import { DryRunCapture } from './dry-run.js';
+import { mapVendorFailure } from './map-status.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from './read-body.js';
+import { looksRateLimited, retryAfterSeconds } from './retry-timing.js';
+import type { HttpClient, HttpProfile, HttpResponse, Query, RequestOptions } from './types.js';
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** Without a caller deadline, the longest rate-limit wait we sit through before failing. */
+const MAX_UNBOUNDED_WAIT_S = 60;
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+
+export interface HttpClientOptions {
+  userAgent: string;
+  profile: HttpProfile;
+  baseUrl: string;
+  secret: (name: string) => string | undefined;
+  requiredSecrets: string[];
+  deadline: Deadline;
+  dryRun: boolean;
+  exchanges: HttpExchange[];
+  requestIds: string[];
+  log: (message: string) => void;
+  maxResponseBytes?: number;
+  retries?: number;
+  /** Called before every attempt and redirect hop; throw to refuse (policy, SSRF guard). */
+  beforeRequest?: (url: URL) => Promise<void> | void;
+  /** Whether absolute URLs on other hosts may be requested (web fetchers); otherwise refused. */
+  allowForeignUrls?: boolean;
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+
+  function resolve(path: string, query?: Query): URL {
+    const absolute = /^[a-z][a-z0-9+.-]*:/i.test(path);
+    const url = absolute ? new URL(path) : new URL(path.replace(/^\/+/, ''), base);
+    if (absolute && url.origin !== base.origin && !options.allowForeignUrls) {
+      // Never send the connector's credentials to a host the operator did not configure.
+      throw new BackendUnavailableError(`Refusing to follow a URL outside ${base.origin}`, {
+        details: { url: redactUrl(url.toString()), retryable: false },
+      });
+    }
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) for (const item of value) url.searchParams.append(name, String(item));
+      else url.searchParams.set(name, String(value));
+    }
+    return url;
+  }
+
+  function headersFor(requestOptions: RequestOptions): Record<string, string> {
+    const headers: Record<string, string> = { 'user-agent': options.userAgent, ...lower(options.profile.headers) };
+    const haveSecrets = options.requiredSecrets.every((name) => options.secret(name));
+    if (options.profile.auth && haveSecrets) Object.assign(headers, lower(options.profile.auth(options.secret)));
+    if (requestOptions.json !== undefined) headers['content-type'] = 'application/json';
+    return Object.assign(headers, lower(requestOptions.headers));
+  }
+
+  async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
+    method = method.toUpperCase();
+    const url = resolve(path, requestOptions.query);
+    const headers = headersFor(requestOptions);
+    const body = requestOptions.json !== undefined ? JSON.stringify(requestOptions.json) : requestOptions.body;
+
+    if (options.dryRun) {
+      throw new DryRunCapture({
+        method,
+        url: redactUrl(url.toString()),
+        headers: redactHeaders(headers),
+        body: requestOptions.json ?? (body === undefined ? null : String(body)),
+      });
+    }
+    const missing = options.requiredSecrets.filter((name) => !options.secret(name));
+    if (missing.length > 0) {
+      throw new AuthRequiredError(`${missing.join(', ')} is not set`, {
+        details: { missing },
+        hint: `Set ${missing.join(' and ')} in the environment (see \`config show\`).`,
+      });
+    }
+    const what = `${method} ${url.pathname}`;
+    const { default: ky, isHTTPError, isNetworkError, isTimeoutError } = await import('ky');
+    const deadline = options.deadline;
+    const retryable = IDEMPOTENT.has(method) || requestOptions.idempotent === true;
+    const accept = new Set(requestOptions.acceptStatus ?? []);
+
+    const recordingFetch = async (input: Request | string | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      await options.beforeRequest?.(new URL(request.url));
+      const started = Date.now();
+      const exchange: HttpExchange = { method, url: redactUrl(request.url), status: null, request_id: null, duration_ms: 0 };
+      options.exchanges.push(exchange);
+      options.log(`→ ${method} ${exchange.url}`);
+      try {
+        const response = await fetch(request);
+        exchange.status = response.status;
+        const header = options.profile.requestIdHeader;
+        exchange.request_id = header ? response.headers.get(header) : null;
+        if (exchange.request_id) options.requestIds.push(exchange.request_id);
+        options.log(`← ${response.status} ${exchange.url}`);
+        return response;
+      } catch (error) {
+        exchange.error = (error as Error).name;
+        throw error;
+      } finally {
+        exchange.duration_ms = Date.now() - started;
+      }
+    };
+
+    let response: Response;
+    try {
+      const remaining = deadline.remainingMs();
+      response = await ky(url, {
+        method,
+        headers,
+        body,
+        signal: deadline.signal,
+        fetch: recordingFetch,
+        timeout: Math.min(remaining ?? DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_ATTEMPT_TIMEOUT_MS) || 1,
+        totalTimeout: remaining === undefined ? false : Math.max(1, remaining),
+        throwHttpErrors: (status) => !accept.has(status) && (status < 200 || status > 299),
+        retry: {
+          limit: retryable ? (options.retries ?? 2) : 0,
+          methods: retryable ? [method.toLowerCase()] : [],
+          statusCodes: [403, 408, 429, 500, 502, 503, 504],
+          afterStatusCodes: [403, 429, 503],
+          jitter: true,
+          backoffLimit: 5_000,
+          shouldRetry: ({ error }) => {
+            if (!isHTTPError(error)) return undefined;
+            const failed = error.response;
+            const rateLimited = (options.profile.isRateLimited ?? looksRateLimited)(failed);
+            if (failed.status === 403 && !rateLimited) return false;
+            const wait = retryAfterSeconds(failed.headers);
+            if (wait === undefined) return undefined;
+            const left = deadline.remainingMs();
+            // Honour the vendor's wait only when it ends before the caller's deadline.
+            return left === undefined ? wait <= MAX_UNBOUNDED_WAIT_S : wait * 1000 < left;
+          },
+        },
+      });
+    } catch (error) {
+      throw mapRequestError(error, what, { isHTTPError, isNetworkError, isTimeoutError });
+    }
+
+    let text: string;
+    try {
+      text = await readBodyCapped(response, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    } catch (error) {
+      throw mapRequestError(error, what, { isHTTPError, isNetworkError, isTimeoutError });
+    }
+    let data: unknown = text;
+    if (requestOptions.responseType !== 'text') {
+      data = text.trim() === '' ? null : parseJson(text, what, response.status);
+      options.profile.checkBody?.(data, response);
+    }
+    return { status: response.status, headers: response.headers, data: data as T, url: response.url || url.toString() };
+
+    function mapRequestError(error: unknown, label: string, guards: KyGuards): unknown {
+      if (error instanceof DryRunCapture || isAosError(error)) return error;
+      if (guards.isHTTPError(error)) {
+        const failed = error.response;
+        const vendorBody = error.data;
+        return mapVendorFailure(
+          {
+            status: failed.status,
+            vendorMessage: (options.profile.errorMessage ?? defaultErrorMessage)(vendorBody),
+            body: vendorBody,
+            rateLimited: (options.profile.isRateLimited ?? looksRateLimited)(failed),
+            retryAfterS: retryAfterSeconds(failed.headers),
+            requestId: options.profile.requestIdHeader ? failed.headers.get(options.profile.requestIdHeader) : null,
+          },
+          label,
+        );
+      }
+      const timedOut = guards.isTimeoutError(error) || deadline.signal.aborted || (error as Error)?.name === 'TimeoutError';
+      if (timedOut) {
+        const limit = deadline.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+        return new TimeoutError(`${label} got no answer within ${limit} ms`, {
+          cause: error,
+          details: { timeout_ms: limit, retryable: true },
+          hint: 'Raise --timeout-ms or try again later.',
+        });
+      }
+      if (guards.isNetworkError(error) || error instanceof TypeError) {
+        const cause = (error as { cause?: { code?: string; cause?: { code?: string } } }).cause;
+        const code = cause?.code ?? cause?.cause?.code ?? 'network error';
+        return new BackendUnavailableError(`${label} could not reach ${url.host} (${code})`, {
+          cause: error,
+          details: { retryable: true, network_error: code },
+          hint: 'Check the network and the base URL in `config show`.',
+        });
+      }
+      return error;
+    }
+  }
+
+  const shortcut = (method: string) => async <T>(path: string, requestOptions?: RequestOptions) =>
+    (await request<T>(method, path, requestOptions)).data;
+
+  return {
+    request,
+    get: shortcut('GET'),
+    post: shortcut('POST'),
+    put: shortcut('PUT'),
+    patch: shortcut('PATCH'),
+    delete: shortcut('DELETE'),
+    url: (path, query) => resolve(path, query).toString(),
+  };
+}
+
+type KyGuards = {
+  isHTTPError: (e: unknown) => e is import('ky').HTTPError;
+  isNetworkError: (e: unknown) => boolean;
+  isTimeoutError: (e: unknown) => boolean;
+};
+
+function parseJson(text: string, what: string, status: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BackendUnavailableError(`${what} returned malformed JSON (HTTP ${status})`, {
+      cause: error,
+      details: { http_status: status, retryable: false },
+    });
+  }
+}
+
+function defaultErrorMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim().slice(0, 300) || undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  for (const key of ['message', 'error_description', 'error', 'detail', 'title']) {
+    const value = record[key];
+    if (typeof value === 'string' && value) return value;
+    if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+      return (value as { message: string }).message;
+    }
+  }
+  return undefined;
+}
+
+function lower(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { AosError } from '../errors/aos-error.js';
+import { AuthFailedError } from '../errors/auth-errors.js';
+import { BackendUnavailableError, RateLimitedError } from '../errors/backend-errors.js';
+import { NotFoundError } from '../errors/not-found-error.js';
+import { ConflictError, ValidationFailedError } from '../errors/usage-errors.js';
+
+export interface VendorFailure {
+  status: number;
+  /** The vendor's own message, if its body had one. */
+  vendorMessage: string | undefined;
+  body: unknown;
+  rateLimited: boolean;
+  retryAfterS: number | undefined;
+  requestId: string | null;
+}
+
+/** Maps a vendor's HTTP failure to the contract's error (CONTRACT §3), in one place. */
+export function mapVendorFailure(failure: VendorFailure, what: string): AosError {
+  const { status, vendorMessage } = failure;
+  const suffix = vendorMessage ? `: ${vendorMessage}` : '';
+  const details: Record<string, unknown> = { http_status: status, retryable: false };
+  if (failure.requestId) details.request_id = failure.requestId;
+  if (failure.body !== undefined && typeof failure.body === 'object') details.vendor_error = failure.body;
+
+  if (failure.rateLimited) {
+    details.retryable = true;
+    details.retry_after_s = failure.retryAfterS ?? null;
+    const when = failure.retryAfterS === undefined ? 'later' : `in ${failure.retryAfterS} s`;
+    return new RateLimitedError(`${what} was rate limited (HTTP ${status}); retry ${when}${suffix}`, {
+      details,
+      hint: 'Wait for the rate limit to reset, or raise --timeout-ms so the connector can wait for it.',
+    });
+  }
+  if (status === 401 || status === 403) {
+    return new AuthFailedError(`${what} was refused (HTTP ${status})${suffix}`, {
+      details,
+      hint: 'Check that the credential is valid and has the scopes this command needs.',
+    });
+  }
+  if (status === 404 || status === 410) return new NotFoundError(`${what} was not found (HTTP ${status})${suffix}`, { details });
+  if (status === 409) return new ConflictError(`${what} conflicts with the current state (HTTP 409)${suffix}`, { details });
+  if (status === 400 || status === 422) {
+    return new ValidationFailedError(`${what} was rejected as invalid (HTTP ${status})${suffix}`, { details });
+  }
+  details.retryable = status >= 500 || status === 408;
+  return new BackendUnavailableError(`${what} failed (HTTP ${status})${suffix}`, { details });
+}

@@ -1,0 +1,32 @@
+import { BackendUnavailableError } from '../errors/backend-errors.js';
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** Reads a body as text, refusing to hold more than `maxBytes` in memory. */
+export async function readBodyCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function tooLarge(maxBytes: number) {
+  return new BackendUnavailableError(
+    `The response is larger than the ${Math.round(maxBytes / 1024 / 1024 * 10) / 10} MB cap`,
+    { details: { max_response_bytes: maxBytes, retryable: false } },
+  );
+}

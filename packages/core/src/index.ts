@@ -1,0 +1,38 @@
+// Contract
+export * from './contract/modes.js';
+export * from './contract/error-codes.js';
+export * from './contract/manifest.js';
+export * from './contract/envelope.js';
+export * from './contract/capabilities.js';
+export { GLOBAL_FLAG_NAMES, parseGlobalFlags, type GlobalFlags } from './contract/global-flags.js';
+// Errors
+export * from './errors/index.js';
+// Harness
+export { defineConnector } from './harness/define.js';
+export { command } from './harness/types.js';
+export type {
+  CommandContext,
+  CommandDefinition,
+  ConnectorDefinition,
+  ListCommandDefinition,
+  Page,
+  PageRequest,
+  SettingDefinition,
+  Settings,
+  SingleCommandDefinition,
+  HealthProbeResult,
+} from './harness/types.js';
+export { runConnector, type ConnectorIO } from './harness/run.js';
+export { runConnectorProcess } from './harness/process.js';
+export { deriveManifest, derivePermissions, requiredMode, BUILTIN_COMMANDS } from './harness/derive.js';
+export { capabilitiesFromManifest } from './harness/capabilities-data.js';
+export { commandInputSchema, inputJsonSchema } from './harness/command-input.js';
+// HTTP
+export type { HttpClient, HttpProfile, HttpResponse, RequestOptions, Query } from './http/types.js';
+export { linkPage, cursorPage, numberedPage, parseLinkHeader } from './http/pagination.js';
+export { retryAfterSeconds } from './http/retry-timing.js';
+export type { PlannedRequest } from './http/dry-run.js';
+// Audit and secrets
+export type { AuditRecord, HttpExchange, SideEffect } from './audit/audit-log.js';
+export { Scrubber, redactHeaders, redactUrl, REDACTED } from './secrets/scrubber.js';
+export { syncManifests, type SyncResult } from './harness/sync-manifests.js';
