@@ -1,6 +1,4 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 
 export interface HttpExchange {
   method: string;
@@ -35,9 +33,14 @@ export interface AuditRecord {
 
 type Env = Record<string, string | undefined>;
 
+/** The user's home; node:os is loaded only when HOME is unset (it costs start-up time). */
+export function homeDirectory(env: Env): string {
+  return env.HOME || process.getBuiltinModule('node:os').homedir();
+}
+
 export function auditDirectory(env: Env): string | null {
   if (/^(off|0|false|no)$/i.test(env.AOS_AUDIT ?? '')) return null;
-  return env.AOS_AUDIT_DIR || join(env.HOME || homedir(), '.argentos', 'audit');
+  return env.AOS_AUDIT_DIR || `${homeDirectory(env)}/.argentos/audit`;
 }
 
 /**
@@ -55,7 +58,7 @@ export function writeAuditRecord(
   if (!dir) return;
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    appendFileSync(join(dir, `${record.tool}.jsonl`), scrub(JSON.stringify(record)) + '\n', { mode: 0o600 });
+    appendFileSync(`${dir}/${record.tool}.jsonl`, scrub(JSON.stringify(record)) + '\n', { mode: 0o600 });
   } catch (error) {
     warn(`audit log not written: ${(error as Error).message}`);
   }

@@ -56,7 +56,11 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export type Permissions = z.infer<typeof permissionsSchema>;
 export type AuthManifest = z.infer<typeof authSchema>;
 
-/** JSON Schema (2020-12) of connector.json, generated from the zod schema above. */
+/** JSON Schema (2020-12) of connector.json, generated from the zod schema above and shipped as schema/connector.schema.json. */
 export function manifestJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(manifestSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return {
+    $id: 'https://aos-connectors.dev/schema/connector.schema.json',
+    title: 'AOS connector manifest (connector.json)',
+    ...(z.toJSONSchema(manifestSchema, { target: 'draft-2020-12' }) as Record<string, unknown>),
+  };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deriveManifest, derivePermissions } from './derive.js';
+import { applyReadmeSections, readmeSections } from './readme.js';
 import type { ConnectorDefinition } from './types.js';
 
 export interface SyncResult {
@@ -9,25 +10,29 @@ export interface SyncResult {
 
 const render = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+function read(url: URL): string | undefined {
+  try {
+    return readFileSync(url, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Writes connector.json and permissions.json from the definition, or with `check` only reports
- * which differ (CI fails on drift: the definition is the one source of truth).
+ * Writes connector.json, permissions.json and the generated README sections from the
+ * definition, or with `check` only reports which differ (CI fails on drift: the definition
+ * is the one source of truth).
  */
 export function syncManifests(definition: ConnectorDefinition, check: boolean): SyncResult[] {
-  const files: [string, unknown][] = [
-    ['connector.json', deriveManifest(definition)],
-    ['permissions.json', derivePermissions(definition)],
+  const readmeUrl = new URL('README.md', definition.root);
+  const readme = read(readmeUrl);
+  const files: [URL, string][] = [
+    [new URL('connector.json', definition.root), render(deriveManifest(definition))],
+    [new URL('permissions.json', definition.root), render(derivePermissions(definition))],
   ];
-  return files.map(([name, value]) => {
-    const url = new URL(name, definition.root);
-    const wanted = render(value);
-    let current = '';
-    try {
-      current = readFileSync(url, 'utf8');
-    } catch {
-      // A missing file counts as changed.
-    }
-    const changed = current !== wanted;
+  if (readme !== undefined) files.push([readmeUrl, applyReadmeSections(readme, readmeSections(definition))]);
+  return files.map(([url, wanted]) => {
+    const changed = read(url) !== wanted;
     if (changed && !check) writeFileSync(url, wanted);
     return { file: url.pathname, changed };
   });

@@ -1,0 +1,37 @@
+import * as z from 'zod';
+import { command, linkPage } from '@aos-connectors/core';
+import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+
+/** GET /repos/{owner}/{repo} — https://docs.github.com/en/rest/repos/repos#get-a-repository */
+export const repoGet = command({
+  id: 'repo.get',
+  summary: 'Get a repository',
+  resource: 'repo',
+  action: 'read',
+  risk: 1,
+  input: z.object({ repo: repoInput }),
+  positionals: ['repo'],
+  run: ({ repo }, { http, settings }) => http.get(repoPath(resolveRepo(repo, settings))),
+});
+
+/**
+ * GET /user/repos (the caller's repositories) or GET /users/{username}/repos / GET /orgs/{org}/repos.
+ * https://docs.github.com/en/rest/repos/repos#list-repositories-for-the-authenticated-user
+ */
+export const repoList = command({
+  id: 'repo.list',
+  summary: 'List repositories of the authenticated user, a user or an organization',
+  resource: 'repo',
+  action: 'read',
+  risk: 1,
+  input: z.object({
+    owner: z.string().optional().describe('A user or organization (default: the authenticated user)'),
+    org: z.boolean().default(false).describe('Treat --owner as an organization'),
+    sort: z.enum(['created', 'updated', 'pushed', 'full_name']).optional().describe('Sort field'),
+  }),
+  list: { key: 'repos', maxPageSize: 100, columns: ['full_name', 'private', 'default_branch', 'updated_at'] },
+  run: ({ owner, org, sort }, { http, page }) => {
+    const path = !owner ? '/user/repos' : org ? `/orgs/${encodeURIComponent(owner)}/repos` : `/users/${encodeURIComponent(owner)}/repos`;
+    return linkPage(http, path, { sort }, page);
+  },
+});

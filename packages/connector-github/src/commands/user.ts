@@ -1,0 +1,13 @@
+import * as z from 'zod';
+import { command } from '@aos-connectors/core';
+
+/** GET /user — https://docs.github.com/en/rest/users/users#get-the-authenticated-user */
+export const userMe = command({
+  id: 'user.me',
+  summary: 'Show the authenticated user',
+  resource: 'user',
+  action: 'read',
+  risk: 1,
+  input: z.object({}),
+  run: (_input, { http }) => http.get('/user'),
+});

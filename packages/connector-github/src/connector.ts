@@ -1,0 +1,36 @@
+import { defineConnector } from '@aos-connectors/core';
+import { repoGet, repoList } from './commands/repo.js';
+import { userMe } from './commands/user.js';
+import { githubHttp, GITHUB_API_URL } from './http-profile.js';
+
+export const github = defineConnector({
+  tool: 'aos-github',
+  root: new URL('..', import.meta.url),
+  backend: 'github-api',
+  label: 'GitHub',
+  category: 'developer-tools',
+  categories: ['developer-tools', 'source-control', 'ci-cd'],
+  description: 'GitHub for agents: repositories, issues, pull requests, branches, Actions and releases.',
+  auth: {
+    kind: 'service-key',
+    required: true,
+    interactive_setup: [
+      'Create a fine-grained personal access token at https://github.com/settings/tokens with access to the repositories the agent needs.',
+      'Set GITHUB_TOKEN (or GH_TOKEN) in the environment the agent host injects.',
+    ],
+  },
+  secrets: [{ name: 'GITHUB_TOKEN', aliases: ['GH_TOKEN'], description: 'Personal access token or GitHub App installation token' }],
+  settings: [
+    { name: 'GITHUB_API_URL', default: GITHUB_API_URL, description: 'REST API base URL (GitHub Enterprise Server: https://HOST/api/v3)' },
+    { name: 'GITHUB_OWNER', description: 'Default repository owner for --repo' },
+    { name: 'GITHUB_REPO', description: 'Default repository name for --repo' },
+  ],
+  http: githubHttp,
+  health: async ({ http }) => {
+    const user = await http.get<{ login: string }>('/user');
+    return { detail: `authenticated as ${user.login}` };
+  },
+  commands: [repoList, repoGet, userMe],
+});
+
+export default github;

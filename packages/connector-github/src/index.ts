@@ -1,0 +1,1 @@
+export { github, github as default } from './connector.js';

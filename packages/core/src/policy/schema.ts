@@ -1,0 +1,44 @@
+import * as z from 'zod';
+import { MODES } from '../contract/modes.js';
+
+/** The policy file's format version this code reads. */
+export const POLICY_VERSION = 1;
+
+const commandPattern = z
+  .string()
+  .regex(/^[a-z0-9_.*?-]+$/i, 'a command id or glob such as "issue.*" (letters, digits, "_", ".", "*", "?")');
+
+const hostPattern = z
+  .string()
+  .regex(
+    /^[a-z0-9_.*?:[\]/-]+$/i,
+    'a host name, glob ("*.github.com"), IP address or CIDR range ("10.0.0.0/8")',
+  );
+
+/**
+ * What an operator may restrict for one tool (CONTRACT §10). Every field is optional: an absent
+ * field falls back to the `"*"` entry, then to "no restriction". Unknown keys are errors, so a
+ * typo in a security policy cannot be silently ignored.
+ */
+export const toolPolicySchema = z.strictObject({
+  allowed_commands: z.array(commandPattern).optional(),
+  blocked_commands: z.array(commandPattern).optional(),
+  max_mode: z.enum(MODES).optional(),
+  allowed_hosts: z.array(hostPattern).optional(),
+  blocked_hosts: z.array(hostPattern).optional(),
+  rate_limit_per_minute: z.int().positive().optional(),
+  max_response_size_mb: z.number().positive().optional(),
+  timeout_seconds: z.number().positive().optional(),
+  require_approval: z.array(commandPattern).optional(),
+  sanitize_output: z.boolean().optional(),
+  allow_private_network: z.boolean().optional(),
+});
+
+export const policyFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(POLICY_VERSION),
+  tools: z.record(z.string().min(1), toolPolicySchema).default({}),
+});
+
+export type ToolPolicyEntry = z.infer<typeof toolPolicySchema>;
+export type PolicyFile = z.infer<typeof policyFileSchema>;

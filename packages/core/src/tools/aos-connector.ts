@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * `aos-connector sync [--check] [dir]`: regenerates a connector package's connector.json,
+ * permissions.json and README sections from its built definition (`dist/connector.js`).
+ * With --check it changes nothing and exits 1 when any file has drifted.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { syncManifests } from '../harness/sync-manifests.js';
+import type { ConnectorDefinition } from '../harness/types.js';
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb !== 'sync') {
+    process.stderr.write('usage: aos-connector sync [--check] [package-dir]\n');
+    return 2;
+  }
+  const check = rest.includes('--check');
+  const dir = resolve(rest.find((arg) => !arg.startsWith('--')) ?? '.');
+  const entry = resolve(dir, 'dist/connector.js');
+  if (!existsSync(entry)) {
+    process.stderr.write(`error: ${entry} not found; build the package first (npx nx build <project>)\n`);
+    return 2;
+  }
+  const module = (await import(pathToFileURL(entry).href)) as { default?: ConnectorDefinition };
+  if (!module.default) {
+    process.stderr.write(`error: ${entry} has no default export of a connector definition\n`);
+    return 2;
+  }
+  const results = syncManifests(module.default, check);
+  for (const { file, changed } of results) {
+    process.stdout.write(`${changed ? (check ? 'out of date' : 'updated') : 'up to date'}  ${file}\n`);
+  }
+  const drifted = results.some((r) => r.changed);
+  if (check && drifted) process.stderr.write('Generated files differ from the definition: run "aos-connector sync" and commit.\n');
+  return check && drifted ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
