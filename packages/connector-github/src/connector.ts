@@ -1,5 +1,13 @@
 import { defineConnector } from '@aos-connectors/core';
+import { actionsGetRun, actionsListRuns, actionsTrigger } from './commands/actions.js';
+import { branchCreate, branchDelete, branchList } from './commands/branch.js';
+import { contentGet } from './commands/content.js';
+import { issueComment, issueComments, issueCreate, issueGet, issueList, issueUpdate } from './commands/issue.js';
+import { labelAdd, labelList } from './commands/label.js';
+import { prCreate, prFiles, prGet, prList, prMerge, prReview } from './commands/pr.js';
+import { releaseCreate, releaseList } from './commands/release.js';
 import { repoGet, repoList } from './commands/repo.js';
+import { searchIssues } from './commands/search.js';
 import { userMe } from './commands/user.js';
 import { githubHttp, GITHUB_API_URL } from './http-profile.js';
 
@@ -26,11 +34,23 @@ export const github = defineConnector({
     { name: 'GITHUB_REPO', description: 'Default repository name for --repo' },
   ],
   http: githubHttp,
+  // GET /user — https://docs.github.com/en/rest/users/users#get-the-authenticated-user
   health: async ({ http }) => {
     const user = await http.get<{ login: string }>('/user');
     return { detail: `authenticated as ${user.login}` };
   },
-  commands: [repoList, repoGet, userMe],
+  commands: [
+    repoList, repoGet,
+    issueList, issueGet, issueCreate, issueUpdate, issueComment, issueComments,
+    prList, prGet, prCreate, prMerge, prReview, prFiles,
+    branchList, branchCreate, branchDelete,
+    actionsListRuns, actionsGetRun, actionsTrigger,
+    releaseList, releaseCreate,
+    labelList, labelAdd,
+    searchIssues,
+    contentGet,
+    userMe,
+  ],
 });
 
 export default github;
