@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
 import { MODES } from '../contract/modes.js';
 
@@ -8,11 +9,14 @@ const commandPattern = z
   .string()
   .regex(/^[a-z0-9_.*?-]+$/i, 'a command id or glob such as "issue.*" (letters, digits, "_", ".", "*", "?")');
 
+const HOST_GLOB = /^[a-z0-9_*?-]+(\.[a-z0-9_*?-]+)*\.?$/i;
+
+/** A host name or glob, an IP address (IPv6 with or without brackets) or a CIDR range; no scheme or port. */
 const hostPattern = z
   .string()
-  .regex(
-    /^[a-z0-9_.*?:[\]/-]+$/i,
-    'a host name, glob ("*.github.com"), IP address or CIDR range ("10.0.0.0/8")',
+  .refine(
+    (pattern) => HOST_GLOB.test(pattern) || ipaddr.isValid(pattern.replace(/^\[(.*)\]$/, '$1')) || ipaddr.isValidCIDR(pattern),
+    'a host name, glob ("*.github.com"), IP address or CIDR range ("10.0.0.0/8"), without scheme or port',
   );
 
 /**
