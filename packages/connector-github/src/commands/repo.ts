@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { command, linkPage } from '@aos-connectors/core';
+import { command, linkPage, UsageError } from '@aos-connectors/core';
+import { directionInput } from '../inputs.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
 
 /** GET /repos/{owner}/{repo} — https://docs.github.com/en/rest/repos/repos#get-a-repository */
@@ -11,12 +12,14 @@ export const repoGet = command({
   risk: 1,
   input: z.object({ repo: repoInput }),
   positionals: ['repo'],
+  examples: ['aos-github --json repo get octocat/Hello-World'],
   run: ({ repo }, { http, settings }) => http.get(repoPath(resolveRepo(repo, settings))),
 });
 
 /**
- * GET /user/repos (the caller's repositories) or GET /users/{username}/repos / GET /orgs/{org}/repos.
- * https://docs.github.com/en/rest/repos/repos#list-repositories-for-the-authenticated-user
+ * GET /user/repos — https://docs.github.com/en/rest/repos/repos#list-repositories-for-the-authenticated-user
+ * GET /users/{username}/repos — https://docs.github.com/en/rest/repos/repos#list-repositories-for-a-user
+ * GET /orgs/{org}/repos — https://docs.github.com/en/rest/repos/repos#list-organization-repositories
  */
 export const repoList = command({
   id: 'repo.list',
@@ -28,10 +31,13 @@ export const repoList = command({
     owner: z.string().optional().describe('A user or organization (default: the authenticated user)'),
     org: z.boolean().default(false).describe('Treat --owner as an organization'),
     sort: z.enum(['created', 'updated', 'pushed', 'full_name']).optional().describe('Sort field'),
+    direction: directionInput,
   }),
   list: { key: 'repos', maxPageSize: 100, columns: ['full_name', 'private', 'default_branch', 'updated_at'] },
-  run: ({ owner, org, sort }, { http, page }) => {
+  examples: ['aos-github --json repo list --owner octocat --sort pushed --limit 10'],
+  run: ({ owner, org, sort, direction }, { http, page }) => {
+    if (org && !owner) throw new UsageError('--org needs --owner <organization>');
     const path = !owner ? '/user/repos' : org ? `/orgs/${encodeURIComponent(owner)}/repos` : `/users/${encodeURIComponent(owner)}/repos`;
-    return linkPage(http, path, { sort }, page);
+    return linkPage(http, path, { sort, direction }, page);
   },
 });

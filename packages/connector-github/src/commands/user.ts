@@ -9,5 +9,6 @@ export const userMe = command({
   action: 'read',
   risk: 1,
   input: z.object({}),
+  examples: ['aos-github --json user me'],
   run: (_input, { http }) => http.get('/user'),
 });

@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { afterAll, expect, it } from 'vitest';
 import { runCli, useMockApi, type CliResult, type MockApi } from '@aos-connectors/core/testing';
 import github from '../../src/connector.js';
@@ -63,7 +63,9 @@ export function everyRequestIsDocumented(api: GitHubApi): void {
 async function describe(request: Request): Promise<SentRequest> {
   const url = new URL(request.url);
   const text = await request.text();
-  return { method: request.method, url: `${url.pathname}${url.search}`, body: text ? JSON.parse(text) : null };
+  // GitHub Enterprise Server serves the same API under /api/v3.
+  const path = url.origin === API ? url.pathname : url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+  return { method: request.method, url: `${path}${url.search}`, body: text ? JSON.parse(text) : null };
 }
 
 /** A Link header as GitHub sends it: https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api */
@@ -87,4 +89,27 @@ export function reply(body: unknown, init: { status?: number; headers?: Record<s
 /** GitHub's documented error body: https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api */
 export function githubError(status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   return reply({ message, documentation_url: 'https://docs.github.com/rest', ...extra }, { status, headers });
+}
+
+/**
+ * A Link-paginated collection served like GitHub serves it: `per_page` and `page` select the
+ * slice, and the Link header carries the other pages' URLs (`wrap` builds wrapped bodies such
+ * as search's `{total_count, incomplete_results, items}`).
+ */
+export function paginated(
+  path: string,
+  items: unknown[],
+  options: { wrap?: (page: unknown[]) => unknown; linkPath?: string; onPage?: (page: number) => void } = {},
+) {
+  return http.get(`${API}${path}`, ({ request }) => {
+    const url = new URL(request.url);
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    options.onPage?.(page);
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const query = Object.fromEntries([...url.searchParams].filter(([name]) => name !== 'page'));
+    const link = linkHeader(options.linkPath ?? url.pathname, query, page, last);
+    return reply(options.wrap ? options.wrap(slice) : slice, { headers: link ? { link } : {} });
+  });
 }

@@ -79,8 +79,11 @@ export interface SentRequest {
 /** What in a request GitHub does not document; empty when every part of it is documented. */
 export function undocumentedParts(request: SentRequest): string[] {
   const url = new URL(request.url, 'https://api.github.com');
-  const op = findOperation(request.method, url.pathname);
-  if (!op) return [`${request.method} ${url.pathname}: no such operation`];
+  // Link headers may name a repository by id (`/repositories/1300192/issues?page=2`), as the
+  // pagination guide shows: https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api
+  const path = url.pathname.replace(/^\/repositories\/\d+(?=\/)/, '/repos/{owner}/{repo}');
+  const op = findOperation(request.method, path);
+  if (!op) return [`${request.method} ${path}: no such operation`];
   const where = `${op.method} ${op.template}`;
   const problems = [...new Set(url.searchParams.keys())].filter((name) => !op.query.has(name)).map((name) => `${where}: query parameter "${name}"`);
   if (request.body !== null && request.body !== undefined) {
