@@ -6,8 +6,12 @@ export const numberInput = (what: string) => z.number().int().positive().describ
 /** Names given as a repeatable flag or a comma-separated list (`--labels bug,triage`). */
 export const namesInput = (what: string) => z.array(z.string().min(1)).optional().describe(`${what} (repeatable or comma-separated)`);
 
-/** An ISO 8601 timestamp, the only form GitHub's `since` parameters accept. */
-export const sinceInput = z.iso.datetime({ offset: true }).optional().describe('Only items updated at or after this ISO 8601 time');
+/** An ISO 8601 timestamp (`YYYY-MM-DDTHH:MM:SSZ`), the form GitHub's `since` parameters take. */
+export const sinceInput = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'expected an ISO 8601 time such as 2024-01-31T12:00:00Z')
+  .optional()
+  .describe('Only items updated at or after this ISO 8601 time');
 
 export const directionInput = z.enum(['asc', 'desc']).optional().describe('Sort direction');
 

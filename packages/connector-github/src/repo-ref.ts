@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { UsageError, type Settings } from '@aos-connectors/core';
 
+/** owner/name, in the characters GitHub allows in account and repository names. */
+export const repoName = z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected owner/name');
+
 /** `--repo owner/name`, like gh; falls back to GITHUB_OWNER / GITHUB_REPO. */
-export const repoInput = z
-  .string()
-  .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected owner/name')
+export const repoInput = repoName
   .optional()
   .describe('Repository as owner/name (default: GITHUB_OWNER/GITHUB_REPO)');
 

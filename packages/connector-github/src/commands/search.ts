@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { command, linkPage } from '@aos-connectors/core';
+import { repoName } from '../repo-ref.js';
 
 interface SearchPage {
   total_count: number;
@@ -25,11 +26,7 @@ export const searchIssues = command({
   risk: 1,
   input: z.object({
     query: z.string().min(1).describe('Search query, e.g. "is:open label:bug author:octocat"'),
-    repo: z
-      .string()
-      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected owner/name')
-      .optional()
-      .describe('Limit to one repository (adds repo:owner/name to the query)'),
+    repo: repoName.optional().describe('Limit to one repository (adds repo:owner/name to the query)'),
     sort: z.enum(SORTS).optional().describe('Sort field (default: best match)'),
     order: z.enum(['asc', 'desc']).optional().describe('Sort order, when --sort is given'),
   }),
