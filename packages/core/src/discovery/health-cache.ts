@@ -46,7 +46,8 @@ export function healthCacheKey(entry: ConnectorEntry, env: Env): string {
 export class HealthCache {
   readonly ttlMs: number;
   readonly file: string | null;
-  readonly #now: () => number;
+  /** The clock probes are stamped with, so tests can move time. */
+  readonly now: () => number;
   readonly #entries = new Map<string, CachedProbe>();
   #loaded: Promise<void> | undefined;
   #dirty = false;
@@ -54,7 +55,7 @@ export class HealthCache {
   constructor(options: HealthCacheOptions = {}) {
     this.ttlMs = options.ttlMs ?? DEFAULT_HEALTH_TTL_MS;
     this.file = options.file ?? null;
-    this.#now = options.now ?? Date.now;
+    this.now = options.now ?? Date.now;
   }
 
   async get(key: string): Promise<CachedProbe | undefined> {
@@ -94,7 +95,7 @@ export class HealthCache {
   }
 
   #fresh(value: CachedProbe): boolean {
-    const age = this.#now() - value.at;
+    const age = this.now() - value.at;
     return age >= 0 && age < this.ttlMs;
   }
 

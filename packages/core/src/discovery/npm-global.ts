@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { posix, win32 } from 'node:path';
 import type { Env } from './types.js';
 
 /**
@@ -9,6 +9,7 @@ import type { Env } from './types.js';
  */
 export function globalNodeModules(env: Env, execPath: string = process.execPath, platform: NodeJS.Platform = process.platform): string {
   const windows = platform === 'win32';
+  const { dirname, join } = windows ? win32 : posix;
   const prefix =
     env.npm_config_global_prefix || env.npm_config_prefix || (windows ? dirname(execPath) : dirname(dirname(execPath)));
   return windows ? join(prefix, 'node_modules') : join(prefix, 'lib', 'node_modules');
