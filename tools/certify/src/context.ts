@@ -1,0 +1,131 @@
+import { capabilitiesSchema, manifestSchema, type ConnectorDefinition, type ManifestCommand } from '@aos-connectors/core';
+import { CANARY, startRecordingServer, replies, type RecordedRequest, type RecordingServer, type Reply } from '@aos-connectors/core/testing';
+import { loadDefinition } from './definition.js';
+import { okData } from './envelope.js';
+import type { ConnectorPackage } from './package.js';
+import type { ConnectorRunner, Env } from './runner.js';
+import { candidateArgs, type JsonSchema } from './samples.js';
+
+export { CANARY };
+
+/** A command as certification sees it: from `capabilities` (the black box), else from connector.json. */
+export type CommandInfo = ManifestCommand & { path: string[] };
+
+export interface ConnectorFacts {
+  commands: CommandInfo[];
+  /** Where the commands came from, for evidence. */
+  source: 'capabilities' | 'connector.json' | 'none';
+  secretKeys: string[];
+  configKeys: string[];
+  authRequired: boolean;
+  /** The `*_API_URL` / `*_BASE_URL` setting pointed at a local recording server. */
+  baseUrlKey: string | undefined;
+  /** Placeholder values for settings `config show` reports unset, plus the package's declared env. */
+  settingsEnv: Env;
+}
+
+/** What every gate shares: the package, the runner, the facts learned once, and local servers. */
+export class CertifyContext {
+  readonly pkg: ConnectorPackage;
+  readonly runner: ConnectorRunner;
+  readonly facts: ConnectorFacts;
+  private definitionPromise: ReturnType<typeof loadDefinition> | undefined;
+  private readonly argsCache = new Map<string, Promise<string[] | undefined>>();
+
+  constructor(pkg: ConnectorPackage, runner: ConnectorRunner, facts: ConnectorFacts) {
+    this.pkg = pkg;
+    this.runner = runner;
+    this.facts = facts;
+  }
+
+  definition(): Promise<{ definition?: ConnectorDefinition; problem?: string }> {
+    this.definitionPromise ??= loadDefinition(this.pkg.definitionEntry);
+    return this.definitionPromise;
+  }
+
+  /** Every secret set to the canary value: no output may ever contain it. */
+  canaryEnv(): Env {
+    return Object.fromEntries(this.facts.secretKeys.map((key) => [key, CANARY]));
+  }
+
+  /** The environment of a "real" call: settings, the base URL at `url`, and canary secrets unless told otherwise. */
+  callEnv(url: string | undefined, { secrets = true }: { secrets?: boolean } = {}): Env {
+    const base = this.facts.baseUrlKey && url ? { [this.facts.baseUrlKey]: url } : {};
+    return { ...this.facts.settingsEnv, ...(secrets ? this.canaryEnv() : {}), ...base };
+  }
+
+  /**
+   * Argument words for a valid call: declared in package.json `aos.certify.samples`, else the first
+   * synthesized candidate a `--dry-run` accepts (which sends nothing), else the first candidate.
+   * Undefined when the input schema allows no candidate at all.
+   */
+  args(command: CommandInfo): Promise<string[] | undefined> {
+    let found = this.argsCache.get(command.id);
+    if (!found) {
+      found = this.findArgs(command);
+      this.argsCache.set(command.id, found);
+    }
+    return found;
+  }
+
+  private async findArgs(command: CommandInfo): Promise<string[] | undefined> {
+    const declared = this.pkg.config.samples[command.id];
+    if (declared) return declared;
+    const candidates = candidateArgs(command.input_schema as JsonSchema | undefined);
+    for (const candidate of candidates) {
+      const accepted = await this.withServer(ok, async (server) => {
+        const result = await this.runner.run(['--json', '--dry-run', '--mode', 'admin', ...command.path, ...candidate], this.callEnv(server.url));
+        return result.exitCode === 0 && okData(result) !== undefined;
+      });
+      if (accepted) return candidate;
+    }
+    return candidates[0];
+  }
+
+  /** Runs `work` against a fresh recording server on 127.0.0.1, closed afterwards. */
+  async withServer<T>(respond: (request: RecordedRequest) => Reply, work: (server: RecordingServer) => Promise<T>): Promise<T> {
+    const server = await startRecordingServer(respond);
+    try {
+      return await work(server);
+    } finally {
+      await server.close();
+    }
+  }
+}
+
+export const ok = (): Reply => replies.json(200, {});
+
+function pickBaseUrlKey(configKeys: string[]): string | undefined {
+  return configKeys.find((key) => /_API_URL$/.test(key)) ?? configKeys.find((key) => /_BASE_URL$/.test(key)) ?? configKeys.find((key) => /_URL$/.test(key));
+}
+
+/** Learns the commands, keys and settings once, from the running connector where possible. */
+export async function learnFacts(pkg: ConnectorPackage, runner: ConnectorRunner): Promise<ConnectorFacts> {
+  let manifest: ReturnType<typeof manifestSchema.safeParse>['data'];
+  try {
+    manifest = manifestSchema.safeParse(JSON.parse(pkg.files.manifest ?? 'null')).data;
+  } catch {
+    manifest = undefined;
+  }
+  const capabilities = capabilitiesSchema.safeParse(okData(await runner.run(['--json', 'capabilities']))).data;
+  const auth = capabilities?.auth ?? manifest?.auth;
+  const commands: CommandInfo[] = capabilities?.commands ?? (manifest?.commands ?? []).map((c) => ({ ...c, path: c.path ?? c.id.split('.') }));
+  const configKeys = auth?.config_keys ?? [];
+  const baseUrlKey = pickBaseUrlKey(configKeys);
+
+  // Settings a call may need (a default account, owner...) get a placeholder when unset, so a
+  // read can reach the server; a package overrides them in package.json aos.certify.env.
+  const shown = okData(await runner.run(['--json', 'config', 'show'])) as { settings?: { name: string; value: unknown }[] } | undefined;
+  const unset = (shown?.settings ?? []).filter((s) => s.value === null && s.name !== baseUrlKey).map((s) => s.name);
+  const settingsEnv: Env = { ...Object.fromEntries(unset.map((name) => [name, 'certify'])), ...pkg.config.env };
+
+  return {
+    commands,
+    source: capabilities ? 'capabilities' : manifest ? 'connector.json' : 'none',
+    secretKeys: auth?.service_keys ?? [],
+    configKeys,
+    authRequired: auth?.required ?? true,
+    baseUrlKey,
+    settingsEnv,
+  };
+}
