@@ -139,8 +139,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             const wait = retryAfterSeconds(failed.headers);
             if (wait === undefined) return undefined;
             const left = deadline.remainingMs();
-            // Honour the vendor's wait only when it ends before the caller's deadline.
-            return left === undefined ? wait <= MAX_UNBOUNDED_WAIT_S : wait * 1000 < left;
+            // Honour the vendor's wait only when it ends before the caller's deadline; `undefined`
+            // lets ky apply the wait from the header (`true` would replace it with plain backoff).
+            const fits = left === undefined ? wait <= MAX_UNBOUNDED_WAIT_S : wait * 1000 < left;
+            return fits ? undefined : false;
           },
         },
       });
