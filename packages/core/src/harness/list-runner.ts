@@ -1,6 +1,8 @@
+import type { AosError } from '../errors/aos-error.js';
 import { toAosError } from '../errors/internal-error.js';
 import type { ListStream, Output } from '../output/output.js';
-import type { CommandContext, ListCommandDefinition } from './types.js';
+import { decodeListCursor, encodeListCursor } from './list-cursor.js';
+import type { CommandContext, ListCommandDefinition, Page } from './types.js';
 
 export interface ListInput {
   limit: number;
@@ -11,40 +13,65 @@ export interface ListInput {
 /**
  * Drives a list command's pages behind `--limit`, `--cursor` and `--all`. With `--all` each
  * page is written as it arrives and then dropped, so memory stays flat however many items.
+ * The handler never sees `limit`, `cursor` or `all`: only `ctx.page`.
  */
 export async function runList(
   command: ListCommandDefinition,
-  input: Record<string, unknown> & ListInput,
+  { limit, cursor: givenCursor, all, ...input }: Record<string, unknown> & ListInput,
   ctx: CommandContext,
   output: Output,
+  mapError: (error: unknown) => AosError,
 ): Promise<void> {
   const { maxPageSize, key, columns } = command.list;
-  let cursor: string | null = input.cursor ?? null;
-  const page = (size: number) => command.run(input, { ...ctx, page: { cursor, size } });
+  const start = decodeListCursor(givenCursor ?? null);
+  let cursor = start.cursor;
+  let skip = start.skip;
+  let resumeSize = start.size;
+  const fetchPage = async (wanted: number): Promise<Page> => {
+    const size = resumeSize ?? wanted;
+    resumeSize = undefined;
+    const page = await command.run(input, { ...ctx, page: { cursor, size } });
+    // Items a truncated earlier call already returned from this same page.
+    return skip > 0 ? { ...page, items: page.items.slice(skip) } : page;
+  };
 
-  if (!input.all) {
+  if (!all) {
     const items: unknown[] = [];
-    do {
-      const result = await page(Math.min(maxPageSize, input.limit - items.length));
-      items.push(...result.items.slice(0, input.limit - items.length));
-      cursor = result.next_cursor;
-    } while (cursor && items.length < input.limit);
-    output.success(command.id, { [key]: items, next_cursor: cursor, has_more: cursor !== null }, { key, columns });
+    let meta: Record<string, unknown> | undefined;
+    let next: string | null = null;
+    for (;;) {
+      const wanted = limit - items.length;
+      const size = resumeSize ?? Math.min(maxPageSize, wanted);
+      const page = await fetchPage(size);
+      meta ??= page.meta;
+      items.push(...page.items.slice(0, wanted));
+      if (page.items.length > wanted) {
+        // The page holds more than asked (fixed-size pages): resume inside it, not after it.
+        next = encodeListCursor({ cursor, skip: skip + wanted, size });
+        break;
+      }
+      skip = 0;
+      cursor = page.next_cursor;
+      next = cursor;
+      if (!cursor || items.length >= limit) break;
+    }
+    output.success(command.id, { [key]: items, next_cursor: next, has_more: next !== null, ...meta }, { key, columns });
     return;
   }
 
   // The first page is fetched before anything is written, so an early failure is a plain error envelope.
-  let result = await page(maxPageSize);
+  let page = await fetchPage(maxPageSize);
   const stream: ListStream = output.startList(command.id, { key, columns });
   for (;;) {
-    stream.items(result.items);
+    stream.items(page.items);
     await stream.flush();
-    cursor = result.next_cursor;
+    skip = 0;
+    cursor = page.next_cursor;
     if (!cursor) break;
     try {
-      result = await page(maxPageSize);
+      page = await fetchPage(maxPageSize);
     } catch (thrown) {
-      const error = toAosError(thrown);
+      const error = mapError(thrown);
       stream.fail({ code: error.code, message: error.message, details: error.details, hint: error.hint }, cursor);
       throw new StreamedFailure(error);
     }

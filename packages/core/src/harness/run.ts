@@ -24,6 +24,7 @@ import { runHealth } from './builtins/health.js';
 import { buildTree, commandIdOf, resolvePath, type Target, type TreeNode } from './command-tree.js';
 import { capabilitiesFromManifest, deriveManifest, requiredMode } from './derive.js';
 import { GLOBAL_HELP, groupHelp } from './help.js';
+import { connectorError } from './connector-error.js';
 import { runList, StreamedFailure, type ListInput } from './list-runner.js';
 import { packageVersion } from './package-info.js';
 import { leafCommand, parseCommandArgs } from './parse-args.js';
@@ -183,17 +184,26 @@ async function runTarget(call: Call, node: TreeNode, target: Target, args: strin
   const deadline = new Deadline(flags.timeoutMs);
   const ctx = commandContext(call, deadline);
   try {
-    await withDeadline(deadline, () => execute(command, input, ctx, output));
+    await withDeadline(deadline, () => execute(definition, command, input, ctx, output));
   } catch (thrown) {
-    if (!(thrown instanceof DryRunCapture)) throw thrown;
+    if (thrown instanceof StreamedFailure) throw thrown;
+    if (!(thrown instanceof DryRunCapture)) throw connectorError(definition, thrown);
     output.success(command.id, { dry_run: true, request: thrown.request });
   }
 }
 
-function execute(command: CommandDefinition, input: Record<string, unknown>, ctx: CommandContext, output: Output): Promise<void> {
-  if (command.list) return runList(command, input as Record<string, unknown> & ListInput, ctx, output);
+function execute(
+  definition: ConnectorDefinition,
+  command: CommandDefinition,
+  input: Record<string, unknown>,
+  ctx: CommandContext,
+  output: Output,
+): Promise<void> {
+  const mapError = (error: unknown) => connectorError(definition, error);
+  if (command.list) return runList(command, input as Record<string, unknown> & ListInput, ctx, output, mapError);
   return command.run(input, ctx).then((data) => output.success(command.id, data ?? null));
 }
+
 
 /** Makes the caller's deadline hold even for a handler that ignores ctx.signal. */
 function withDeadline<T>(deadline: Deadline, work: () => Promise<T>): Promise<T> {

@@ -28,6 +28,8 @@ export interface Settings {
 export interface Page<T = unknown> {
   items: T[];
   next_cursor: string | null;
+  /** Facts about the whole collection (e.g. `total_count`), merged into `data` of a non-streamed list. */
+  meta?: Record<string, unknown>;
 }
 
 export interface PageRequest {
@@ -117,7 +119,10 @@ export interface ConnectorDefinition {
   /** One cheap authenticated call proving the credentials and the API work. */
   health?: (ctx: CommandContext) => Promise<HealthProbeResult>;
   commands: CommandDefinition<any>[];
-  /** Vendor-specific error mapping; return undefined to use the core's mapping. */
+  /**
+   * Vendor-specific error mapping, applied to every error a command or the health probe
+   * raises (e.g. a 403 whose body says "rate limit"); return undefined to keep the core's.
+   */
   mapError?: (error: AosError) => AosError | undefined;
 }
 

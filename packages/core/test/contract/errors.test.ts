@@ -31,6 +31,16 @@ describe('vendor failures map to the contract (CONTRACT §3)', () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it("applies the connector's own mapError to command and health failures", async () => {
+    getWidget(() => HttpResponse.json({ message: 'You have exceeded a secondary rate limit' }, { status: 403 }));
+    const { result, error } = await failure();
+    expect(result.exitCode).toBe(5);
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', details: { http_status: 403, retry_after_s: 60 } });
+    api.server.use(http.get(`${API}/me`, () => HttpResponse.json({ message: 'secondary rate limit' }, { status: 403 })));
+    const health = await cli(['--json', 'health']);
+    expect(health.json().data).toMatchObject({ status: 'degraded' });
+  });
+
   it('404 → NOT_FOUND, exit 6', async () => {
     getWidget(() => HttpResponse.json({ message: 'Not Found' }, { status: 404 }));
     const { result, error } = await failure();

@@ -117,6 +117,23 @@ describe('lists (CONTRACT §2)', () => {
     expect(second.widgets[0]).toEqual(widget(51));
   });
 
+  it('resumes inside a fixed-size page that a --limit cut short, losing and repeating nothing', async () => {
+    api.server.use(pagedWidgets(300));
+    const first = (await cli(['--json', 'widget', 'list', '--limit', '70'])).json().data;
+    expect(first.widgets.map((w: { id: number }) => w.id)).toEqual(Array.from({ length: 70 }, (_, i) => i + 1));
+    const second = (await cli(['--json', 'widget', 'list', '--limit', '50', '--cursor', first.next_cursor])).json().data;
+    expect(second.widgets.map((w: { id: number }) => w.id)).toEqual(Array.from({ length: 50 }, (_, i) => i + 71));
+    const third = (await cli(['--json', 'widget', 'list', '--all', '--cursor', second.next_cursor])).json().data;
+    expect(third.widgets[0].id).toBe(121);
+    expect(third.widgets.at(-1).id).toBe(300);
+  });
+
+  it('rejects a forged harness cursor', async () => {
+    const result = await cli(['--json', 'widget', 'list', '--cursor', 'aos1.bm90LWpzb24']);
+    expect(result.exitCode).toBe(2);
+    expect(result.json().error.message).toMatch(/not a cursor returned by this connector/);
+  });
+
   it('refuses a cursor that points at another host (it would carry the token there)', async () => {
     const result = await cli(['--json', 'widget', 'list', '--cursor', 'https://evil.example/steal?page=2']);
     expect(result.exitCode).toBe(2);

@@ -1,6 +1,6 @@
 import type { Health } from '../../contract/envelope.js';
 import { isAosError } from '../../errors/aos-error.js';
-import { toAosError } from '../../errors/internal-error.js';
+import { connectorError } from '../connector-error.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { CommandContext, ConnectorDefinition } from '../types.js';
 
@@ -32,7 +32,7 @@ export async function runHealth(definition: ConnectorDefinition, settings: Resol
     const probe = await definition.health(ctx);
     return { status: 'healthy', ready: true, checks: [credentials, { name: 'api', ok: true, detail: probe.detail }], next_steps: [] };
   } catch (thrown) {
-    const error = toAosError(thrown);
+    const error = connectorError(definition, thrown);
     if (!isAosError(thrown) && thrown instanceof Error) ctx.log(thrown.stack ?? thrown.message);
     const authProblem = error.code === 'AUTH_FAILED' || error.code === 'AUTH_REQUIRED';
     const status = DEGRADED_CODES.has(error.code) ? 'degraded' : 'error';

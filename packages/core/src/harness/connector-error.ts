@@ -1,0 +1,9 @@
+import type { AosError } from '../errors/aos-error.js';
+import { toAosError } from '../errors/internal-error.js';
+import type { ConnectorDefinition } from './types.js';
+
+/** Any thrown value as a contract error, after the connector's own mapping (`mapError`). */
+export function connectorError(definition: ConnectorDefinition, thrown: unknown): AosError {
+  const error = toAosError(thrown);
+  return definition.mapError?.(error) ?? error;
+}
