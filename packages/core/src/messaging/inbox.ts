@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArrivalStamp, sortQueueFiles } from './arrival-names.js';
-import { createMarker, errorCode, fsyncDir, writeNewFile } from './durable-fs.js';
+import { createMarker, errorCode, fsyncDir, pathExists as exists, writeNewFile } from './durable-fs.js';
 import { messageSchema, type IncomingMessage, type Message } from './message.js';
 import type { QueuePaths } from './queue-paths.js';
 
@@ -102,16 +102,6 @@ export class InboxWriter {
       }
     }
     return pruned;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return false;
-    throw error;
   }
 }
 
