@@ -36,3 +36,6 @@ export type { PlannedRequest } from './http/dry-run.js';
 export type { AuditRecord, HttpExchange, SideEffect } from './audit/audit-log.js';
 export { Scrubber, redactHeaders, redactUrl, REDACTED } from './secrets/scrubber.js';
 export { syncManifests, type SyncResult } from './harness/sync-manifests.js';
+// Policy (CONTRACT §10) and the SSRF guard
+export * from './policy/index.js';
+export * from './http/ssrf/index.js';

@@ -1,7 +1,7 @@
 import { isMode, type Mode } from './modes.js';
 
 /** Names of the global flags (CONTRACT §1); a command may not define an option with one of them. */
-export const GLOBAL_FLAG_NAMES = ['json', 'mode', 'verbose', 'version', 'help', 'timeout-ms', 'dry-run'] as const;
+export const GLOBAL_FLAG_NAMES = ['json', 'mode', 'verbose', 'version', 'help', 'timeout-ms', 'dry-run', 'approve', 'idempotency-key'] as const;
 
 export interface GlobalFlags {
   json: boolean;
@@ -11,6 +11,10 @@ export interface GlobalFlags {
   help: boolean;
   timeoutMs: number | undefined;
   dryRun: boolean;
+  /** Approvals for commands the policy holds for a person (CONTRACT §10); also AOS_APPROVED. */
+  approve: string[];
+  /** Makes a write safe to repeat: a replay returns the first result without a request. */
+  idempotencyKey: string | undefined;
 }
 
 export interface ParsedArgv {
@@ -40,6 +44,8 @@ export function parseGlobalFlags(argv: readonly string[], env: Env): ParsedArgv 
     help: false,
     timeoutMs: undefined,
     dryRun: false,
+    approve: [],
+    idempotencyKey: undefined,
   };
   let modeText = env.AOS_MODE?.trim() || undefined;
   let modeSource = 'AOS_MODE';
@@ -83,6 +89,17 @@ export function parseGlobalFlags(argv: readonly string[], env: Env): ParsedArgv 
         modeText = takeValue();
         modeSource = '--mode';
         if (modeText === undefined) problems.push('--mode needs a value: readonly, write, full or admin');
+        break;
+      }
+      case 'approve': {
+        const value = takeValue();
+        if (value === undefined) problems.push('--approve needs a command id or an approval id');
+        else flags.approve.push(value);
+        break;
+      }
+      case 'idempotency-key': {
+        flags.idempotencyKey = takeValue();
+        if (flags.idempotencyKey === undefined) problems.push('--idempotency-key needs a value');
         break;
       }
       case 'timeout-ms': {

@@ -8,7 +8,6 @@ import { toAosError } from '../errors/internal-error.js';
 import { PermissionDeniedError } from '../errors/permission-errors.js';
 import { TimeoutError } from '../errors/backend-errors.js';
 import { UsageError } from '../errors/usage-errors.js';
-import { createHttpClient } from '../http/client.js';
 import { Deadline } from '../http/deadline.js';
 import { DryRunCapture } from '../http/dry-run.js';
 import type { Invocation } from '../output/envelope.js';
@@ -25,7 +24,12 @@ import { buildTree, commandIdOf, resolvePath, type Target, type TreeNode } from 
 import { capabilitiesFromManifest, deriveManifest, requiredMode } from './derive.js';
 import { GLOBAL_HELP, groupHelp } from './help.js';
 import { connectorError } from './connector-error.js';
+import { commandContext } from './command-context.js';
 import { runList, StreamedFailure, type ListInput } from './list-runner.js';
+import { admit, enforceBeforeValidation, policyFor, presenter, type Admission } from './policy-gate.js';
+import { effectiveTimeoutMs } from '../policy/enforce.js';
+import type { ToolPolicy } from '../policy/tool-policy.js';
+import type { SsrfDispatcher } from '../http/ssrf/dispatcher.js';
 import { packageVersion } from './package-info.js';
 import { leafCommand, parseCommandArgs } from './parse-args.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
@@ -43,7 +47,7 @@ export interface ConnectorIO {
 }
 
 /** One invocation's shared state, threaded through the steps below. */
-interface Call {
+export interface Call {
   definition: ConnectorDefinition;
   io: ConnectorIO;
   flags: GlobalFlags;
@@ -55,6 +59,10 @@ interface Call {
   arguments: Record<string, unknown>;
   exchanges: HttpExchange[];
   sideEffects: SideEffect[];
+  /** Loaded once the command is known; decides sanitizing of errors too. */
+  policy?: ToolPolicy;
+  /** The SSRF guard's connection pool, created on the first request to an untrusted host. */
+  ssrf?: Promise<SsrfDispatcher>;
 }
 
 /**
@@ -94,7 +102,9 @@ export async function runConnector(definition: ConnectorDefinition, io: Connecto
       failure = thrown.error;
     } else {
       failure = toAosError(thrown);
-      output.error(call.commandId || 'unknown', { code: failure.code, message: failure.message, details: failure.details, hint: failure.hint });
+      // Vendor messages are third-party text too.
+      const present = presenter(call.policy);
+      output.error(call.commandId || 'unknown', { code: failure.code, message: present(failure.message), details: present(failure.details), hint: failure.hint });
     }
     if (parsed.flags.verbose && failure.code === 'INTERNAL_ERROR') {
       const cause = failure.cause as Error | undefined;
@@ -102,6 +112,7 @@ export async function runConnector(definition: ConnectorDefinition, io: Connecto
     }
   }
 
+  await call.ssrf?.then((ssrf) => ssrf.close(), () => undefined);
   const exitCode = failure ? failure.exitCode : 0;
   const record: AuditRecord = {
     evidence_id: invocation.evidenceId,
@@ -160,7 +171,8 @@ async function runTarget(call: Call, node: TreeNode, target: Target, args: strin
       case 'doctor':
         return output.success('doctor', runDoctor(definition, settings));
       case 'health': {
-        const deadline = new Deadline(flags.timeoutMs);
+        call.policy = policyFor(io.env, definition.tool);
+        const deadline = new Deadline(effectiveTimeoutMs(call.policy, flags.timeoutMs));
         return output.success('health', await runHealth(definition, settings, commandContext(call, deadline)));
       }
     }
@@ -176,32 +188,50 @@ async function runTarget(call: Call, node: TreeNode, target: Target, args: strin
   const needed = requiredMode(command);
   const dryRun = flags.dryRun;
   if (!dryRun && !modeAllows(flags.mode, needed)) throw new PermissionDeniedError(command.id, needed, flags.mode);
+  const policy = (call.policy = policyFor(io.env, definition.tool));
+  enforceBeforeValidation(policy, command.id, flags.mode, needed);
   if (parsed.problem) throw new UsageError(parsed.problem, { hint: `See "${command.id.split('.').join(' ')} --help".` });
   const input = validateInput(command, parsed.values);
   call.arguments = input;
   call.invocation.dryRun = dryRun;
 
-  const deadline = new Deadline(flags.timeoutMs);
+  const admission = dryRun
+    ? undefined
+    : await admit(policy, { env: io.env, flags, commandId: command.id, input, evidenceId: call.invocation.evidenceId, isList: !!command.list });
+  if (admission && 'replay' in admission) return output.success(command.id, admission.replay);
+
+  const deadline = new Deadline(effectiveTimeoutMs(policy, flags.timeoutMs));
   const ctx = commandContext(call, deadline);
+  const present = presenter(policy);
   try {
-    await withDeadline(deadline, () => execute(definition, command, input, ctx, output));
+    await withDeadline(deadline, () => execute(definition, command, input, ctx, output, present, admission));
   } catch (thrown) {
     if (thrown instanceof StreamedFailure) throw thrown;
-    if (!(thrown instanceof DryRunCapture)) throw connectorError(definition, thrown);
+    if (!(thrown instanceof DryRunCapture)) {
+      await admission?.fail(call.exchanges);
+      throw connectorError(definition, thrown);
+    }
     output.success(command.id, { dry_run: true, request: thrown.request });
   }
 }
 
-function execute(
+async function execute(
   definition: ConnectorDefinition,
   command: CommandDefinition,
   input: Record<string, unknown>,
   ctx: CommandContext,
   output: Output,
+  present: <T>(data: T) => T,
+  admission: Admission | undefined,
 ): Promise<void> {
   const mapError = (error: unknown) => connectorError(definition, error);
-  if (command.list) return runList(command, input as Record<string, unknown> & ListInput, ctx, output, mapError);
-  return command.run(input, ctx).then((data) => output.success(command.id, data ?? null));
+  if (command.list) {
+    const listCommand = { ...command, run: async (i: never, c: CommandContext) => present(await command.run(i, c)) };
+    return runList(listCommand, input as Record<string, unknown> & ListInput, ctx, output, mapError);
+  }
+  const data = present((await command.run(input, ctx)) ?? null);
+  await admission?.complete(data);
+  output.success(command.id, data);
 }
 
 
@@ -223,36 +253,4 @@ function withDeadline<T>(deadline: Deadline, work: () => Promise<T>): Promise<T>
 
 function showHelp(call: Call, text: string): void {
   call.output.text(call.commandId || 'help', text, { help: text });
-}
-
-function commandContext(call: Call, deadline: Deadline): CommandContext {
-  const { definition, flags, settings } = call;
-  const log = (message: string) => {
-    if (flags.verbose) call.stderr.write(`[${definition.tool}] ${message}\n`);
-  };
-  const profile = definition.http ?? { baseUrl: { setting: '', default: 'http://invalid.localhost' } };
-  const requiredSecrets = profile.requiredSecrets ?? (definition.auth.required ? definition.secrets.filter((s) => s.required !== false).map((s) => s.name) : []);
-  const http = createHttpClient({
-    userAgent: `${definition.tool}/${call.invocation.version} (+https://github.com/aos-connectors)`,
-    profile,
-    baseUrl: (profile.baseUrl.setting && settings.get(profile.baseUrl.setting)) || profile.baseUrl.default,
-    secret: (name) => settings.get(name),
-    requiredSecrets,
-    deadline,
-    dryRun: flags.dryRun,
-    exchanges: call.exchanges,
-    requestIds: call.invocation.requestIds,
-    log,
-  });
-  return {
-    http,
-    settings,
-    mode: flags.mode,
-    dryRun: flags.dryRun,
-    verbose: flags.verbose,
-    page: { cursor: null, size: 0 },
-    signal: deadline.signal,
-    log,
-    recordSideEffect: (effect) => call.sideEffects.push(effect),
-  };
 }

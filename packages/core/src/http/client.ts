@@ -4,6 +4,8 @@ import { BackendUnavailableError, TimeoutError } from '../errors/backend-errors.
 import { isAosError } from '../errors/aos-error.js';
 import { redactHeaders, redactUrl } from '../secrets/scrubber.js';
 import type { Deadline } from './deadline.js';
+import { followRedirects } from './ssrf/redirects.js';
+import { ssrfRefusalOf } from './ssrf/refusal.js';
 import { DryRunCapture } from './dry-run.js';
 import { mapVendorFailure } from './map-status.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from './read-body.js';
@@ -28,10 +30,10 @@ export interface HttpClientOptions {
   log: (message: string) => void;
   maxResponseBytes?: number;
   retries?: number;
-  /** Called before every attempt and redirect hop; throw to refuse (policy, SSRF guard). */
-  beforeRequest?: (url: URL) => Promise<void> | void;
-  /** Whether absolute URLs on other hosts may be requested (web fetchers); otherwise refused. */
-  allowForeignUrls?: boolean;
+  /** Vets every request URL and every redirect hop; throw to refuse (host policy, SSRF guard). */
+  beforeRequest?: (url: URL, source: 'input' | 'redirect') => Promise<void> | void;
+  /** The dispatcher a connection to `url` must use (the SSRF guard's, for untrusted hosts). */
+  dispatcherFor?: (url: URL) => Promise<RequestInit['dispatcher'] | undefined>;
 }
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
@@ -40,7 +42,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   function resolve(path: string, query?: Query): URL {
     const absolute = /^[a-z][a-z0-9+.-]*:/i.test(path);
     const url = absolute ? new URL(path) : new URL(path.replace(/^\/+/, ''), base);
-    if (absolute && url.origin !== base.origin && !options.allowForeignUrls) {
+    if (absolute && url.origin !== base.origin && !options.profile.allowForeignUrls) {
       // Never send the connector's credentials to a host the operator did not configure.
       throw new BackendUnavailableError(`Refusing to follow a URL outside ${base.origin}`, {
         details: { url: redactUrl(url.toString()), retryable: false },
@@ -54,10 +56,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return url;
   }
 
-  function headersFor(requestOptions: RequestOptions): Record<string, string> {
+  function headersFor(url: URL, requestOptions: RequestOptions): Record<string, string> {
     const headers: Record<string, string> = { 'user-agent': options.userAgent, ...lower(options.profile.headers) };
     const haveSecrets = options.requiredSecrets.every((name) => options.secret(name));
-    if (options.profile.auth && haveSecrets) Object.assign(headers, lower(options.profile.auth(options.secret)));
+    // Credentials go to the configured host only, never to a URL that came from input.
+    if (options.profile.auth && haveSecrets && url.origin === base.origin) Object.assign(headers, lower(options.profile.auth(options.secret)));
     if (requestOptions.json !== undefined) headers['content-type'] = 'application/json';
     return Object.assign(headers, lower(requestOptions.headers));
   }
@@ -65,7 +68,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
     method = method.toUpperCase();
     const url = resolve(path, requestOptions.query);
-    const headers = headersFor(requestOptions);
+    const headers = headersFor(url, requestOptions);
     const body = requestOptions.json !== undefined ? JSON.stringify(requestOptions.json) : requestOptions.body;
 
     if (options.dryRun) {
@@ -89,15 +92,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const retryable = IDEMPOTENT.has(method) || requestOptions.idempotent === true;
     const accept = new Set(requestOptions.acceptStatus ?? []);
 
+    // One attempt as ky sees it: redirects are followed by hand so each hop is vetted, and
+    // each hop is one recorded exchange.
     const recordingFetch = async (input: Request | string | URL, init?: RequestInit) => {
-      const request = new Request(input, init);
-      await options.beforeRequest?.(new URL(request.url));
+      const first = new Request(input, init);
+      await options.beforeRequest?.(new URL(first.url), 'input');
+      return followRedirects(first, send, { checkHop: (hop) => options.beforeRequest?.(hop, 'redirect') });
+    };
+    const send = async (request: Request) => {
+      const dispatcher = await options.dispatcherFor?.(new URL(request.url));
       const started = Date.now();
-      const exchange: HttpExchange = { method, url: redactUrl(request.url), status: null, request_id: null, duration_ms: 0 };
+      const exchange: HttpExchange = { method: request.method, url: redactUrl(request.url), status: null, request_id: null, duration_ms: 0 };
       options.exchanges.push(exchange);
-      options.log(`→ ${method} ${exchange.url}`);
+      options.log(`→ ${request.method} ${exchange.url}`);
       try {
-        const response = await fetch(request);
+        const response = await fetch(request, dispatcher ? { dispatcher } : undefined);
         exchange.status = response.status;
         const header = options.profile.requestIdHeader;
         exchange.request_id = header ? response.headers.get(header) : null;
@@ -106,7 +115,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return response;
       } catch (error) {
         exchange.error = (error as Error).name;
-        throw error;
+        // A connect-time SSRF refusal is final: rethrown as itself, ky does not retry it.
+        throw ssrfRefusalOf(error) ?? error;
       } finally {
         exchange.duration_ms = Date.now() - started;
       }

@@ -48,6 +48,11 @@ export interface HttpProfile {
   errorMessage?: (body: unknown) => string | undefined;
   /** Inspects a 2xx body that may still be an error (Slack's `ok:false`). Throw an AosError to fail. */
   checkBody?: (body: unknown, response: Response) => void;
+  /**
+   * Whether absolute URLs on other hosts may be requested (fetchers of URLs given as input).
+   * Such requests never carry the connector's credentials and always pass the SSRF guard.
+   */
+  allowForeignUrls?: boolean;
   /** Whether a response is rate limiting even though its status is not 429 (GitHub's 403s). */
   isRateLimited?: (response: Response) => boolean;
 }
