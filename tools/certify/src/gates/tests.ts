@@ -53,7 +53,10 @@ export const CATEGORIES: Category[] = [
   {
     name: 'write commands respect mode gating',
     applies: (ctx) => gated(ctx).length > 0,
-    covers: (test, ctx) => /refus|denied|gating|gated|PERMISSION_DENIED|below (mode|admin|write)|readonly/i.test(test.name) && (inConformanceSuite(test) || names(test, gated(ctx))),
+    // A refusal that names the mode: "refused below admin", "in readonly mode", "write gating".
+    covers: (test, ctx) =>
+      /\b(below|in|at) (mode |the )?(readonly|write|full|admin)\b|\breadonly\b|PERMISSION_DENIED|\bgat(ed|ing)\b|below mode/i.test(test.name) &&
+      (inConformanceSuite(test) || names(test, gated(ctx))),
     fix: 'Test that each write command is refused below its mode and sends nothing (conformanceSuite does).',
   },
 ];

@@ -7,10 +7,14 @@ import type { ConnectorDefinition } from '@aos-connectors/core';
 /** The files `aos-connector sync` owns. */
 export const GENERATED_FILES = ['connector.json', 'permissions.json', 'README.md'] as const;
 
+/** What loading the definition and syncing needs; tsconfig files stay out (their relative paths would point elsewhere). */
+const COPIED = (rel: string) => rel === 'package.json' || rel === 'README.md' || rel.startsWith('src/');
+
 function writeProjectTo(tree: Tree, projectRoot: string, dir: string, sub = ''): void {
   for (const child of tree.children(joinPathFragments(projectRoot, sub))) {
     const rel = sub ? `${sub}/${child}` : child;
     if (tree.isFile(joinPathFragments(projectRoot, rel))) {
+      if (!COPIED(rel)) continue;
       mkdirSync(dirname(join(dir, rel)), { recursive: true });
       writeFileSync(join(dir, rel), tree.read(joinPathFragments(projectRoot, rel))!);
     } else {
