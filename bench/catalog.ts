@@ -120,23 +120,25 @@ try {
   // A new HealthCache per run reads the file, as a new CLI process would.
   const cachedFile = await series(RUNS, async () => probeHealth(await discover(), { env, cache: new HealthCache({ file: cacheFile }) }));
 
-  const rows: [string, number, number | undefined][] = [
-    ['import discovery module (tsx, once)', importMs, undefined],
-    ['catalog, first call in process', firstCall, undefined],
-    [`catalog, no probes (median of ${plain.length})`, median(plain), TARGET_CATALOG_MS],
-    [`catalog + probes, no cache (median of ${RUNS})`, median(probed), TARGET_PROBED_MS],
-    [`  floor: ${COUNT} bare node spawns of the bins (median of ${RUNS})`, median(floor), undefined],
-    [`catalog + probes, memory cache (median of ${RUNS})`, median(cachedMemory), undefined],
-    [`catalog + probes, file cache, new process (median of ${RUNS})`, median(cachedFile), undefined],
+  const rows: [string, number, number | undefined, number | undefined][] = [
+    ['import discovery module (tsx, once)', importMs, undefined, undefined],
+    ['catalog, first call in process', firstCall, undefined, undefined],
+    [`catalog, no probes (median of ${plain.length})`, median(plain), Math.min(...plain), TARGET_CATALOG_MS],
+    [`catalog + probes, no cache (median of ${RUNS})`, median(probed), Math.min(...probed), TARGET_PROBED_MS],
+    [`  floor: ${COUNT} bare node spawns of the bins (median of ${RUNS})`, median(floor), Math.min(...floor), undefined],
+    [`catalog + probes, memory cache (median of ${RUNS})`, median(cachedMemory), Math.min(...cachedMemory), undefined],
+    [`catalog + probes, file cache, new process (median of ${RUNS})`, median(cachedFile), Math.min(...cachedFile), undefined],
   ];
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`${COUNT} connectors, ${availableParallelism()} CPUs, probe concurrency ${CONCURRENCY}, node ${process.version}, load average ${load}`);
   let failed = false;
-  for (const [label, value, target] of rows) {
+  console.log(`${''.padEnd(62)}  median       best`);
+  for (const [label, value, best, target] of rows) {
     const verdict = target === undefined ? '' : value <= target ? `  ok (target ≤ ${target} ms)` : `  OVER (target ≤ ${target} ms)`;
     failed ||= target !== undefined && value > target;
-    console.log(`${label.padEnd(58)} ${ms(value)}${verdict}`);
+    console.log(`${label.padEnd(62)} ${ms(value)} ${best === undefined ? ''.padEnd(11) : ms(best)}${verdict}`);
   }
+  if (failed) console.log('Over target: compare with the floor; on a busy machine both rise alike.');
   console.log(`probes, no cache, all runs: ${probed.map((x) => x.toFixed(0)).join(', ')} ms`);
   console.log(`floor, all runs:            ${floor.map((x) => x.toFixed(0)).join(', ')} ms`);
   if (failed) process.exitCode = 1;
