@@ -39,3 +39,8 @@ export { syncManifests, type SyncResult } from './harness/sync-manifests.js';
 // Policy (CONTRACT §10) and the SSRF guard
 export * from './policy/index.js';
 export * from './http/ssrf/index.js';
+// Messaging (CONTRACT §9)
+export * from './messaging/index.js';
+export { gatewayCommand, type GatewayDefinition } from './harness/gateway-command.js';
+// Discovery (CONTRACT §8)
+export * from './discovery/index.js';

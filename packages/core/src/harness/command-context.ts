@@ -48,6 +48,7 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
     page: { cursor: null, size: 0 },
     signal: deadline.signal,
     log,
+    warn: (message) => call.stderr.write(`${message}\n`),
     recordSideEffect: (effect) => call.sideEffects.push(effect),
   };
 }

@@ -2,6 +2,7 @@ import { GLOBAL_FLAG_NAMES } from '../contract/global-flags.js';
 import { MODE_FOR_ACTION, modeAllows } from '../contract/modes.js';
 import { BUILTIN_COMMANDS } from './derive.js';
 import { flagName } from './parse-args.js';
+import { gatewayCommand } from './gateway-command.js';
 import type { ConnectorDefinition } from './types.js';
 
 const ID = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
@@ -11,7 +12,10 @@ const ID = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
  * loud programming error rather than a quiet drift: bad ids, duplicates, options shadowing
  * global flags, destructive commands below admin, write commands at readonly.
  */
-export function defineConnector<T extends ConnectorDefinition>(definition: T): T {
+export function defineConnector<T extends ConnectorDefinition>(declared: T): T {
+  const definition = declared.gateway
+    ? { ...declared, commands: [...declared.commands, gatewayCommand(declared, declared.gateway)] }
+    : declared;
   const problems: string[] = [];
   if (!/^aos-[a-z0-9][a-z0-9-]*$/.test(definition.tool)) problems.push(`tool "${definition.tool}" must look like aos-<name>`);
   const seen = new Set<string>();
@@ -41,5 +45,5 @@ export function defineConnector<T extends ConnectorDefinition>(definition: T): T
   }
   for (const id of seen) if (groups.has(id)) problems.push(`command ${id}: is both a command and a group`);
   if (problems.length > 0) throw new Error(`Invalid connector definition for ${definition.tool}:\n  - ${problems.join('\n  - ')}`);
-  return definition;
+  return definition as T;
 }

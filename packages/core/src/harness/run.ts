@@ -204,7 +204,8 @@ async function runTarget(call: Call, node: TreeNode, target: Target, args: strin
   const ctx = commandContext(call, deadline);
   const present = presenter(policy);
   try {
-    await withDeadline(deadline, () => execute(definition, command, input, ctx, output, present, admission));
+    const work = () => execute(definition, command, input, ctx, output, present, admission);
+    await (command.daemon ? work() : withDeadline(deadline, work));
   } catch (thrown) {
     if (thrown instanceof StreamedFailure) throw thrown;
     if (!(thrown instanceof DryRunCapture)) {

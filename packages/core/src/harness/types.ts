@@ -4,6 +4,7 @@ import type { AuthManifest } from '../contract/manifest.js';
 import type { HttpClient, HttpProfile } from '../http/types.js';
 import type { SideEffect } from '../audit/audit-log.js';
 import type { AosError } from '../errors/aos-error.js';
+import type { GatewayDefinition } from './gateway-command.js';
 
 /** A setting the connector reads from the environment the host injects. */
 export interface SettingDefinition {
@@ -48,7 +49,10 @@ export interface CommandContext {
   page: PageRequest;
   /** Aborted when the caller's deadline passes. */
   signal: AbortSignal;
+  /** Detail for --verbose only (stderr). */
   log(message: string): void;
+  /** A line people must see whatever the verbosity (stderr, secrets scrubbed). */
+  warn(message: string): void;
   recordSideEffect(effect: SideEffect): void;
 }
 
@@ -68,6 +72,11 @@ interface CommandBase<S extends z.ZodObject> {
   /** Settings this command needs beyond the connector's required secrets (for `doctor`). */
   requires?: string[];
   examples?: string[];
+  /**
+   * A long-running command (a gateway) that stops itself when ctx.signal aborts: reaching the
+   * caller's deadline ends it cleanly instead of failing it with TIMEOUT.
+   */
+  daemon?: boolean;
 }
 
 export interface SingleCommandDefinition<S extends z.ZodObject = z.ZodObject> extends CommandBase<S> {
@@ -119,6 +128,8 @@ export interface ConnectorDefinition {
   /** One cheap authenticated call proving the credentials and the API work. */
   health?: (ctx: CommandContext) => Promise<HealthProbeResult>;
   commands: CommandDefinition<any>[];
+  /** Messaging connectors (CONTRACT §9): adds the `gateway --home --name` command. */
+  gateway?: GatewayDefinition;
   /**
    * Vendor-specific error mapping, applied to every error a command or the health probe
    * raises (e.g. a 403 whose body says "rate limit"); return undefined to keep the core's.

@@ -16,6 +16,7 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** Without a caller deadline, the longest rate-limit wait we sit through before failing. */
 const MAX_UNBOUNDED_WAIT_S = 60;
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
+const MAX_RECORDED_EXCHANGES = 200;
 
 export interface HttpClientOptions {
   userAgent: string;
@@ -104,6 +105,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const started = Date.now();
       const exchange: HttpExchange = { method: request.method, url: redactUrl(request.url), status: null, request_id: null, duration_ms: 0 };
       options.exchanges.push(exchange);
+      // Long-running commands (gateways) must not grow the audit record without bound.
+      if (options.exchanges.length > MAX_RECORDED_EXCHANGES) options.exchanges.shift();
       options.log(`→ ${request.method} ${exchange.url}`);
       try {
         const response = await fetch(request, dispatcher ? { dispatcher } : undefined);

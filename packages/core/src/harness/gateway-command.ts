@@ -1,0 +1,51 @@
+import * as z from 'zod';
+import type { MessagingAdapter } from '../messaging/adapter.js';
+import { UsageError } from '../errors/usage-errors.js';
+import { packageVersion } from './package-info.js';
+import { command, type CommandContext, type CommandDefinition, type ConnectorDefinition } from './types.js';
+
+/** What a messaging connector declares (CONTRACT §9): how to reach its platform. */
+export interface GatewayDefinition {
+  adapter(ctx: CommandContext): MessagingAdapter<any>;
+}
+
+/**
+ * The `gateway --home <dir> --name <instance>` command every messaging connector gets. It is an
+ * ordinary declared command (so manifest, permissions, help and certification all see it) whose
+ * handler runs the file-queue gateway until SIGTERM/SIGINT or the caller's deadline.
+ */
+export function gatewayCommand(definition: Pick<ConnectorDefinition, 'tool' | 'root'>, gateway: GatewayDefinition): CommandDefinition {
+  return command({
+    id: 'gateway',
+    summary: 'Run the messaging gateway: platform events to messages/inbox, messages/outbox to the platform',
+    resource: 'message',
+    action: 'write',
+    risk: 2,
+    input: z.object({
+      home: z.string().min(1).describe('Directory holding messages/ and state/'),
+      name: z.string().min(1).describe('This connector instance (the outbox subfolder)'),
+    }),
+    daemon: true,
+    examples: [`${definition.tool} --mode write gateway --home ~/.argentos --name ${definition.tool.replace(/^aos-/, '')}`],
+    async run({ home, name }, ctx) {
+      if (ctx.dryRun) throw new UsageError('gateway is a long-running process and has no dry run');
+      // Loaded here, not at start-up: only the gateway needs the queue machinery.
+      const [{ abortOnSignals }, { runGateway }] = await Promise.all([import('../messaging/signals.js'), import('../messaging/gateway.js')]);
+      const stop = abortOnSignals((line) => ctx.warn(line));
+      try {
+        return await runGateway({
+          home,
+          instance: name,
+          adapter: gateway.adapter(ctx),
+          signal: AbortSignal.any([stop.signal, ctx.signal]),
+          log: (line) => ctx.warn(`${new Date().toISOString()} ${definition.tool}[${name}] ${line}`),
+          tool: definition.tool,
+          version: packageVersion(definition.root),
+          mode: ctx.mode,
+        });
+      } finally {
+        stop.dispose();
+      }
+    },
+  }) as CommandDefinition;
+}
