@@ -42,7 +42,9 @@ describe('nx g connector acme', () => {
     expect(acme.nx.targets['sync-manifests']).toEqual(github.nx.targets['sync-manifests']);
     expect(tree.read(`${ROOT}/bin/aos-acme.js`, 'utf8')).toBe(readWorkspaceFile('packages/connector-github/bin/aos-github.js'));
     for (const file of ['tsconfig.json', 'tsconfig.lib.json', 'tsconfig.spec.json']) {
-      expect(readJson(tree, `${ROOT}/${file}`), file).toEqual(JSON.parse(readWorkspaceFile(`packages/connector-github/${file}`)));
+      const [mine, theirs] = [readJson(tree, `${ROOT}/${file}`), JSON.parse(readWorkspaceFile(`packages/connector-github/${file}`))];
+      for (const key of ['extends', 'compilerOptions', 'include', 'files']) expect(mine[key], `${file} ${key}`).toEqual(theirs[key]);
+      expect(theirs.references, file).toEqual(expect.arrayContaining(mine.references));
     }
     expect(tree.read(`${ROOT}/vitest.config.ts`, 'utf8')).toBe(readWorkspaceFile('packages/connector-github/vitest.config.ts'));
   });

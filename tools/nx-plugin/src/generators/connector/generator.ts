@@ -3,6 +3,7 @@ import {
   generateFiles,
   installPackagesTask,
   joinPathFragments,
+  logger,
   updateJson,
   type GeneratorCallback,
   type Tree,
@@ -40,6 +41,7 @@ export default async function connectorGenerator(tree: Tree, schema: ConnectorGe
   const linked = isWorkspacePackageDir(tree, options.directory);
   if (linked) addRootReference(tree, options.directory);
   await formatFiles(tree);
+  logger.info(`Next: npx nx build ${options.tool} && npx nx test ${options.tool} && npx nx certify ${options.tool}`);
   if (!linked || options.skipInstall) return undefined;
   // npm install links the new package into node_modules (its bin, and `@aos-connectors/core` for it).
   return () => installPackagesTask(tree, true);
