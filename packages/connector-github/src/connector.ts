@@ -9,7 +9,7 @@ import { releaseCreate, releaseList } from './commands/release.js';
 import { repoGet, repoList } from './commands/repo.js';
 import { searchIssues } from './commands/search.js';
 import { userMe } from './commands/user.js';
-import { mapGitHubError, mappingErrors, withGitHubErrors } from './errors.js';
+import { mapGitHubError } from './errors.js';
 import { githubHttp, GITHUB_API_URL } from './http-profile.js';
 
 export const github = defineConnector({
@@ -36,7 +36,7 @@ export const github = defineConnector({
   ],
   http: githubHttp,
   // GET /user — https://docs.github.com/en/rest/users/users#get-the-authenticated-user
-  health: mappingErrors(async ({ http }) => ({ detail: `authenticated as ${(await http.get<{ login: string }>('/user')).login}` })),
+  health: async ({ http }) => ({ detail: `authenticated as ${(await http.get<{ login: string }>('/user')).login}` }),
   mapError: mapGitHubError,
   commands: [
     repoList, repoGet,
@@ -49,7 +49,7 @@ export const github = defineConnector({
     searchIssues,
     contentGet,
     userMe,
-  ].map(withGitHubErrors),
+  ],
 });
 
 export default github;

@@ -1,4 +1,4 @@
-import { isAosError, RateLimitedError, type AosError, type CommandContext, type CommandDefinition } from '@aos-connectors/core';
+import { RateLimitedError, type AosError } from '@aos-connectors/core';
 
 /** GitHub asks to wait at least a minute when a secondary limit names no time. */
 const SECONDARY_LIMIT_WAIT_S = 60;
@@ -7,7 +7,8 @@ const SECONDARY_LIMIT_WAIT_S = 60;
  * GitHub may answer a secondary rate limit with a bare 403 whose only sign is the message
  * ("You have exceeded a secondary rate limit"), no retry-after and no x-ratelimit-remaining:
  * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
- * The core reads only headers, so such a 403 would be AUTH_FAILED; this makes it RATE_LIMITED.
+ * The core reads only headers, so such a 403 would be AUTH_FAILED; the core applies this
+ * mapping (the definition's `mapError`) to every command and to health.
  */
 export function mapGitHubError(error: AosError): AosError | undefined {
   if (error.code !== 'AUTH_FAILED' || error.details.http_status !== 403) return undefined;
@@ -18,23 +19,4 @@ export function mapGitHubError(error: AosError): AosError | undefined {
     details: { ...error.details, retryable: true, retry_after_s: SECONDARY_LIMIT_WAIT_S },
     hint: `Wait at least ${SECONDARY_LIMIT_WAIT_S} s before retrying, and send fewer requests at once.`,
   });
-}
-
-/** Runs `fn`, passing any error it throws through `mapGitHubError`. */
-export function mappingErrors<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return async (...args) => {
-    try {
-      return await fn(...args);
-    } catch (error) {
-      throw (isAosError(error) && mapGitHubError(error)) || error;
-    }
-  };
-}
-
-/**
- * A command whose handler maps GitHub's errors. The definition also declares `mapError`, which
- * the core does not call yet; once it does, this wrapper can go.
- */
-export function withGitHubErrors<C extends CommandDefinition<any>>(command: C): C {
-  return { ...command, run: mappingErrors(command.run as (input: unknown, ctx: CommandContext) => Promise<unknown>) } as C;
 }
