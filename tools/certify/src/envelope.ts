@@ -7,7 +7,11 @@ export type EnvelopeRead = { envelope: Envelope; problem?: undefined } | { envel
 /** CONTRACT §2: under --json, stdout is exactly one JSON object valid against the envelope schema. */
 export function readEnvelope(result: RunResult): EnvelopeRead {
   const lines = result.stdout.split('\n').filter((line) => line.trim() !== '');
-  if (lines.length !== 1) return { problem: `stdout has ${lines.length} non-empty lines, not one JSON envelope: ${excerpt(result.stdout)}` };
+  if (lines.length !== 1) {
+    // Nothing on stdout usually means a crash: what it printed on stderr is the evidence.
+    const stderr = lines.length === 0 && result.stderr.trim() ? ` (stderr: ${excerpt(result.stderr)})` : '';
+    return { problem: `stdout has ${lines.length} non-empty lines, not one JSON envelope: ${excerpt(result.stdout)}${stderr}` };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(lines[0]!);
