@@ -44,3 +44,4 @@ export * from './messaging/index.js';
 export { gatewayCommand, type GatewayDefinition } from './harness/gateway-command.js';
 // Discovery (CONTRACT §8)
 export * from './discovery/index.js';
+export * from './service/index.js';
