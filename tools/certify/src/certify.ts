@@ -41,7 +41,7 @@ export async function certify(packageDir: string, options: CertifyOptions = {}):
     // The package's suite mostly waits (retry and deadline tests): it runs alongside the black-box checks.
     const suite = selected.includes('tests') ? runPackageTests(pkg.dir, scratch) : undefined;
     const runner = new ConnectorRunner(pkg, scratch, options.concurrency ?? Math.max(4, 3 * availableParallelism()));
-    const ctx = new CertifyContext(pkg, runner, await learnFacts(pkg, runner));
+    const ctx = new CertifyContext(pkg, runner, await learnFacts(pkg, runner), scratch);
     const run: Record<GateName, () => Promise<CheckResult[]>> = {
       contract: () => contractGate(ctx, startup),
       safety: () => safetyGate(ctx),

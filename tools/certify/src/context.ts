@@ -1,10 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { capabilitiesSchema, manifestSchema, type ConnectorDefinition, type ManifestCommand } from '@aos-connectors/core';
 import { CANARY, startRecordingServer, replies, type RecordedRequest, type RecordingServer, type Reply } from '@aos-connectors/core/testing';
 import { loadDefinition } from './definition.js';
 import { okData } from './envelope.js';
 import type { ConnectorPackage } from './package.js';
-import type { ConnectorRunner, Env } from './runner.js';
-import { candidateArgs, type JsonSchema } from './samples.js';
+import type { ConnectorRunner, Env, RunResult } from './runner.js';
+import { candidateArgs, SERVER_URL, type JsonSchema } from './samples.js';
 
 export { CANARY };
 
@@ -24,18 +26,30 @@ export interface ConnectorFacts {
   settingsEnv: Env;
 }
 
+/** Where a call without a server sends its URL arguments: the discard port, nothing listens. */
+const NO_SERVER = 'http://127.0.0.1:9';
+
+/**
+ * The policy of every call: URL arguments point at 127.0.0.1 test servers, which the SSRF guard
+ * refuses unless the operator's policy allows private networks (CONTRACT §10).
+ */
+const POLICY = { version: 1, tools: { '*': { allow_private_network: true } } };
+
 /** What every gate shares: the package, the runner, the facts learned once, and local servers. */
 export class CertifyContext {
   readonly pkg: ConnectorPackage;
   readonly runner: ConnectorRunner;
   readonly facts: ConnectorFacts;
+  private readonly policyFile: string;
   private definitionPromise: ReturnType<typeof loadDefinition> | undefined;
   private readonly argsCache = new Map<string, Promise<string[] | undefined>>();
 
-  constructor(pkg: ConnectorPackage, runner: ConnectorRunner, facts: ConnectorFacts) {
+  constructor(pkg: ConnectorPackage, runner: ConnectorRunner, facts: ConnectorFacts, scratch: string) {
     this.pkg = pkg;
     this.runner = runner;
     this.facts = facts;
+    this.policyFile = join(scratch, 'policy.json');
+    writeFileSync(this.policyFile, JSON.stringify(POLICY));
   }
 
   definition(): Promise<{ definition?: ConnectorDefinition; problem?: string }> {
@@ -48,10 +62,20 @@ export class CertifyContext {
     return Object.fromEntries(this.facts.secretKeys.map((key) => [key, CANARY]));
   }
 
-  /** The environment of a "real" call: settings, the base URL at `url`, and canary secrets unless told otherwise. */
+  /** The environment of a "real" call: settings, the base URL at `url`, the policy, and canary secrets unless told otherwise. */
   callEnv(url: string | undefined, { secrets = true }: { secrets?: boolean } = {}): Env {
     const base = this.facts.baseUrlKey && url ? { [this.facts.baseUrlKey]: url } : {};
-    return { ...this.facts.settingsEnv, ...(secrets ? this.canaryEnv() : {}), ...base };
+    return { ...this.facts.settingsEnv, ...(secrets ? this.canaryEnv() : {}), ...base, AOS_POLICY: this.policyFile };
+  }
+
+  /** Runs a call whose base URL and URL arguments (synthesized as SERVER_URL) point at `url`. */
+  call(argv: string[], url: string | undefined, options: { secrets?: boolean } = {}): Promise<RunResult> {
+    return this.runner.run(argv.map((arg) => arg.replaceAll(SERVER_URL, url ?? NO_SERVER)), this.callEnv(url, options));
+  }
+
+  /** Whether a call with these arguments can be pointed at a test server at all. */
+  pointable(args: string[]): boolean {
+    return this.facts.baseUrlKey !== undefined || args.some((arg) => arg.includes(SERVER_URL));
   }
 
   /**
@@ -74,7 +98,7 @@ export class CertifyContext {
     const candidates = candidateArgs(command.input_schema as JsonSchema | undefined);
     for (const candidate of candidates) {
       const accepted = await this.withServer(ok, async (server) => {
-        const result = await this.runner.run(['--json', '--dry-run', '--mode', 'admin', ...command.path, ...candidate], this.callEnv(server.url));
+        const result = await this.call(['--json', '--dry-run', '--mode', 'admin', ...command.path, ...candidate], server.url);
         return result.exitCode === 0 && okData(result) !== undefined;
       });
       if (accepted) return candidate;

@@ -17,6 +17,9 @@ export interface JsonSchema {
   required?: string[];
 }
 
+/** Stands for the test server's URL in a synthesized argument; each call substitutes its own server. */
+export const SERVER_URL = '{{aos-certify-server}}';
+
 const STRING_CANDIDATES = [
   'certify', 'certify/certify', 'certify-1', '1', 'A1', 'c', 'https://example.com/certify', 'certify@example.com',
   '2026-01-01', '2026-01-01T00:00:00Z', 'abc123', '0123456789abcdef0123456789abcdef01234567',
@@ -65,6 +68,8 @@ export function sampleValue(schema: JsonSchema): string | true | undefined {
     case 'object':
       return '{}';
     default:
+      // A URL the connector fetches (a feed, a page, a webhook) points at the test server.
+      if (schema.format === 'uri' || schema.format === 'url') return `${SERVER_URL}/certify`;
       return STRING_CANDIDATES.find((candidate) => fitsString(schema, candidate));
   }
 }

@@ -4,7 +4,7 @@ import { firstDifference } from '../src/diff.js';
 import { readmeSections } from '../src/gates/docs.js';
 import { parseJunit } from '../src/junit.js';
 import { levelOf } from '../src/report.js';
-import { candidateArgs, sampleValue } from '../src/samples.js';
+import { candidateArgs, sampleValue, SERVER_URL } from '../src/samples.js';
 import { hasStackTrace } from '../src/text.js';
 
 describe('argument synthesis from a command input schema', () => {
@@ -15,6 +15,8 @@ describe('argument synthesis from a command input schema', () => {
     expect(sampleValue({ type: 'string', pattern: '^[0-9a-f]{40}$' })).toBe('0123456789abcdef0123456789abcdef01234567');
     expect(sampleValue({ anyOf: [{ type: 'null' }, { type: 'boolean' }] })).toBe(true);
     expect(sampleValue({ type: 'string', pattern: '^never$' })).toBeUndefined();
+    // A URL the connector fetches is pointed at the test server of each call.
+    expect(sampleValue({ type: 'string', format: 'uri' })).toBe(`${SERVER_URL}/certify`);
   });
 
   it('tries the required fields, then one optional field at a time, then all', () => {

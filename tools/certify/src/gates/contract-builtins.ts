@@ -41,7 +41,7 @@ export async function builtinChecks(ctx: CertifyContext, checks: Checks): Promis
 
   await checks.guard('health reports a status without credentials, offline', HARNESS_FIX, async () => {
     await ctx.withServer(ok, async (server) => {
-      const result = await runner.run(['--json', 'health'], ctx.callEnv(server.url, { secrets: false }));
+      const result = await ctx.call(['--json', 'health'], server.url, { secrets: false });
       const { envelope, problem } = expectOk(runner, result);
       const problems: string[] = problem ? [problem] : [];
       const health = envelope ? healthSchema.safeParse(envelope.data) : undefined;
@@ -54,7 +54,7 @@ export async function builtinChecks(ctx: CertifyContext, checks: Checks): Promis
 
   await checks.guard('config show works offline and shows secrets only as present/absent', HARNESS_FIX, async () => {
     await ctx.withServer(ok, async (server) => {
-      const result = await runner.run(['--json', 'config', 'show'], ctx.callEnv(server.url));
+      const result = await ctx.call(['--json', 'config', 'show'], server.url);
       const { envelope, problem } = expectOk(runner, result);
       const problems: string[] = problem ? [problem] : [];
       const data = envelope?.data as { secrets?: { name?: string; present?: unknown; value?: unknown }[]; settings?: unknown[] } | undefined;
@@ -69,7 +69,7 @@ export async function builtinChecks(ctx: CertifyContext, checks: Checks): Promis
   });
 
   await checks.guard('doctor reports per-command readiness', HARNESS_FIX, async () => {
-    const result = await runner.run(['--json', 'doctor'], ctx.callEnv(undefined));
+    const result = await ctx.call(['--json', 'doctor'], undefined);
     const { envelope, problem } = expectOk(runner, result);
     const problems: string[] = problem ? [problem] : [];
     const doctor = envelope ? doctorSchema.safeParse(envelope.data) : undefined;

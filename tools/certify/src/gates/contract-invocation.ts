@@ -39,7 +39,7 @@ export async function invocationChecks(ctx: CertifyContext, checks: Checks, star
     const problems: string[] = [];
     await Promise.all(
       calls.map(async (argv) => {
-        const result = await runner.run(argv, ctx.callEnv(undefined));
+        const result = await ctx.call(argv, undefined);
         const { envelope, problem } = expectOk(runner, result);
         if (problem) problems.push(problem);
         else if (argv.includes('--mode=write') && envelope!.meta.mode !== 'write') problems.push(`${runner.describe(result)}: meta.mode is ${envelope!.meta.mode}`);
@@ -58,7 +58,7 @@ export async function invocationChecks(ctx: CertifyContext, checks: Checks, star
         ['--json'],
         ...(first ? [['--json', '--mode', 'admin', ...first.path, ...firstArgs, '--no-such-flag']] : []),
       ];
-      const results = await Promise.all(calls.map((argv) => runner.run(argv, ctx.callEnv(server.url))));
+      const results = await Promise.all(calls.map((argv) => ctx.call(argv, server.url)));
       const problems = results.map((result) => expectError(runner, result, 'INVALID_USAGE', 2)).filter((p): p is string => p !== undefined);
       if (server.requests.length > 0) problems.push(`usage errors sent ${server.requests.length} request(s)`);
       checks.expectNone('usage errors answer with one INVALID_USAGE envelope (exit 2)', problems, 'unknown command, bad --mode, missing command and unknown flag: one JSON envelope each, exit 2', 'Under --json, print exactly one {"ok":false,...,"error":{"code":"INVALID_USAGE"}} envelope and exit 2 for every usage error (CONTRACT §2–3).');

@@ -24,7 +24,7 @@ export async function modeChecks(ctx: CertifyContext, checks: Checks): Promise<v
     await Promise.all(
       calls.map(({ command, mode, argv }) =>
         ctx.withServer(ok, async (server) => {
-          const result = await runner.run(argv, ctx.callEnv(server.url));
+          const result = await ctx.call(argv, server.url);
           const { envelope, problem } = readEnvelope(result);
           const call = runner.describe(result);
           if (server.requests.length > 0) problems.push(`${call}: ${server.requests.length} request(s) reached the server (${requestList(server.requests)})`);
@@ -58,7 +58,7 @@ export async function modeChecks(ctx: CertifyContext, checks: Checks): Promise<v
             problems.push(`${command.id}: no valid arguments could be built from its input schema; declare them in package.json "aos": {"certify": {"samples": {"${command.id}": [...]}}}`);
             return;
           }
-          const result = await runner.run(['--json', '--dry-run', ...command.path, ...args], ctx.callEnv(server.url));
+          const result = await ctx.call(['--json', '--dry-run', ...command.path, ...args], server.url);
           const { envelope, problem } = readEnvelope(result);
           const call = runner.describe(result);
           if (server.requests.length > 0) problems.push(`${call}: ${server.requests.length} request(s) reached the server (${requestList(server.requests)})`);
