@@ -98,7 +98,7 @@ export class CertifyContext {
     const candidates = candidateArgs(command.input_schema as JsonSchema | undefined);
     for (const candidate of candidates) {
       const accepted = await this.withServer(ok, async (server) => {
-        const result = await this.call(['--json', '--dry-run', '--mode', 'admin', ...command.path, ...candidate], server.url);
+        const result = await this.call(['--json', '--dry-run', '--timeout-ms', '5000', '--mode', 'admin', ...command.path, ...candidate], server.url);
         return result.exitCode === 0 && okData(result) !== undefined;
       });
       if (accepted) return candidate;

@@ -58,7 +58,7 @@ export async function modeChecks(ctx: CertifyContext, checks: Checks): Promise<v
             problems.push(`${command.id}: no valid arguments could be built from its input schema; declare them in package.json "aos": {"certify": {"samples": {"${command.id}": [...]}}}`);
             return;
           }
-          const result = await ctx.call(['--json', '--dry-run', ...command.path, ...args], server.url);
+          const result = await ctx.call(['--json', '--dry-run', '--timeout-ms', '10000', ...command.path, ...args], server.url);
           const { envelope, problem } = readEnvelope(result);
           const call = runner.describe(result);
           if (server.requests.length > 0) problems.push(`${call}: ${server.requests.length} request(s) reached the server (${requestList(server.requests)})`);

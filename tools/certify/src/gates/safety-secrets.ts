@@ -39,10 +39,11 @@ export async function secretChecks(ctx: CertifyContext, checks: Checks): Promise
     // same code path), as JSON and for people.
     const calls: { argv: string[]; status: number }[] = [
       ...builtins.flatMap((argv) => [{ argv: ['--json', '--verbose', ...argv], status: 422 }, { argv: ['--verbose', ...argv], status: 200 }]),
+      // A deadline, so a long-running command (a messaging gateway) stops on its own.
       ...pathsWithArgs.flatMap(({ command, path }) => [
-        { argv: ['--json', '--verbose', '--mode', command.required_mode, ...path], status: 422 },
-        { argv: ['--json', '--mode', 'admin', ...path], status: 200 },
-        { argv: ['--verbose', '--mode', 'admin', ...path], status: 422 },
+        { argv: ['--json', '--verbose', '--timeout-ms', '5000', '--mode', command.required_mode, ...path], status: 422 },
+        { argv: ['--json', '--timeout-ms', '5000', '--mode', 'admin', ...path], status: 200 },
+        { argv: ['--verbose', '--timeout-ms', '5000', '--mode', 'admin', ...path], status: 422 },
       ]),
     ];
     await Promise.all(calls.map(({ argv, status }) => ctx.withServer(echo(status), (server) => ctx.call(argv, server.url))));
