@@ -1,0 +1,1 @@
+export { rss, rss as default } from './connector.js';
