@@ -1,0 +1,1 @@
+export { telegram, telegram as default } from './connector.js';
