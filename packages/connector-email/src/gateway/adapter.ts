@@ -1,0 +1,126 @@
+import type { ImapFlow } from 'imapflow';
+import { ValidationFailedError, type CommandContext, type MessagingAdapter, type PollRequest, type PollResult } from '@aos-connectors/core';
+import { imapConfig, smtpConfig } from '../config.js';
+import { newMessageId, planMail } from '../compose.js';
+import { mapMailError } from '../errors.js';
+import { closeImap, imapWhere, openImap } from '../imap.js';
+import { emailCursorSchema, type EmailCursor } from './cursor.js';
+import { toIncoming } from './normalize.js';
+import { SubjectMemory, replySubject } from './subjects.js';
+import { waitForMail } from './wait.js';
+
+/** Messages fetched per poll, so one huge backlog does not hold a batch in memory. */
+const BATCH = 25;
+/** Bigger messages are delivered from their envelope only (their text is not downloaded). */
+const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+
+/**
+ * IMAP in, SMTP out (CONTRACT §9). Receiving keeps one IMAP connection that IDLEs, so new mail
+ * wakes the poll at once; EMAIL_POLL_SECONDS is the fallback for servers that push nothing.
+ */
+export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor> {
+  // Read (and validated) before the gateway starts: a missing setting stops it with CONFIG_ERROR.
+  const imap = imapConfig(ctx.settings);
+  const smtp = smtpConfig(ctx.settings);
+  const pollMs = pollInterval(ctx.settings.get('EMAIL_POLL_SECONDS'));
+  const fallbackSubject = ctx.settings.get('EMAIL_GATEWAY_SUBJECT') ?? 'Message from your agent';
+  const subjects = new SubjectMemory();
+  const where = imapWhere(imap);
+  let client: ImapFlow | undefined;
+
+  const poll = async ({ cursor, signal, log }: PollRequest<EmailCursor>): Promise<PollResult<EmailCursor>> => {
+    if (!client) throw mapMailError({ code: 'NoConnection' }, where);
+    const box = client.mailbox;
+    if (!box) throw mapMailError({ code: 'NoConnection' }, where);
+    const uidValidity = String(box.uidValidity);
+    const saved = emailCursorSchema.safeParse(cursor);
+    if (!saved.success || saved.data.uidvalidity !== uidValidity) {
+      // First start, or the server renumbered the mailbox: old UIDs mean nothing now. Start after
+      // the newest message rather than replaying the whole mailbox into the inbox.
+      if (saved.success) log(`${imap.mailbox}: UIDVALIDITY changed (${saved.data.uidvalidity} -> ${uidValidity}); resyncing from the newest message`);
+      return { messages: [], cursor: { uidvalidity: uidValidity, last_uid: Math.max(0, box.uidNext - 1) } };
+    }
+    const last = saved.data.last_uid;
+    const found = ((await client.search({ uid: `${last + 1}:*` }, { uid: true })) || []).filter((uid) => uid > last).sort((a, b) => a - b);
+    if (found.length === 0) {
+      await waitForMail(client, pollMs, signal);
+      return { messages: [], cursor: saved.data };
+    }
+    const batch = found.slice(0, BATCH);
+    const heads = await client.fetchAll(batch.join(','), { uid: true, size: true, internalDate: true, envelope: true }, { uid: true });
+    const { simpleParser } = await import('mailparser');
+    const messages = [];
+    for (const head of heads.sort((a, b) => a.uid - b.uid)) {
+      const small = (head.size ?? 0) <= MAX_SOURCE_BYTES;
+      const full = small ? await client.fetchOne(String(head.uid), { uid: true, source: true }, { uid: true }) : undefined;
+      const parsed = await simpleParser(full && full.source ? full.source : headerOnly(head.envelope, head.size), { skipImageLinks: true, skipTextToHtml: true });
+      const message = toIncoming(parsed, { uidValidity, uid: head.uid, internalDate: head.internalDate });
+      if (message.thread_id && parsed.subject) subjects.remember(message.thread_id, parsed.subject);
+      messages.push(message);
+    }
+    return { messages, cursor: { uidvalidity: uidValidity, last_uid: batch.at(-1)! } };
+  };
+
+  return {
+    type: 'email',
+    // poll waits for new mail itself (IDLE or the fallback interval).
+    idleDelayMs: 0,
+    async connect({ signal, log }) {
+      client = await openImap(imap, signal, { idle: true });
+      try {
+        await client.mailboxOpen(imap.mailbox, { readOnly: true });
+      } catch (error) {
+        throw mapMailError(error, where);
+      }
+      log(`connected to ${where} as ${imap.user}, watching ${imap.mailbox}`);
+    },
+    async poll(request) {
+      try {
+        return await poll(request);
+      } catch (error) {
+        throw mapMailError(error, where);
+      }
+    },
+    async send(message, { signal }) {
+      const to = message.conversation_id.trim();
+      if (!EMAIL.test(to)) throw new ValidationFailedError(`conversation_id "${to}" is not an email address`, { details: { conversation_id: to } });
+      const plan = planMail(
+        {
+          to: [to],
+          subject: message.thread_id ? replySubject(subjects.get(message.thread_id) ?? fallbackSubject) : fallbackSubject,
+          text: message.text,
+          inReplyTo: message.thread_id,
+          // The outbox file's id is stable across resends, so a resent message keeps its Message-ID.
+          messageId: newMessageId(smtp.from, message.id.replace(/[^A-Za-z0-9._-]/g, '_')),
+        },
+        smtp,
+      );
+      const { deliver } = await import('../smtp.js');
+      const delivery = await deliver(smtp, plan, signal);
+      return { platform_id: delivery.message_id };
+    },
+    async disconnect() {
+      const current = client;
+      client = undefined;
+      if (current) await closeImap(current);
+    },
+  };
+}
+
+function pollInterval(value: string | undefined): number {
+  const seconds = Number(value ?? '30');
+  return Number.isFinite(seconds) && seconds > 0 ? Math.max(100, seconds * 1000) : 30_000;
+}
+
+/** A stand-in source for a message too big to download: its envelope as headers. */
+function headerOnly(envelope: { subject?: string | undefined; messageId?: string | undefined; inReplyTo?: string | undefined; from?: { name?: string | undefined; address?: string | undefined }[] | undefined } | undefined, size: number | undefined): string {
+  const from = envelope?.from?.[0];
+  const lines = [
+    from?.address ? `From: ${from.name ? `"${from.name.replace(/"/g, '')}" ` : ''}<${from.address}>` : undefined,
+    envelope?.subject ? `Subject: ${envelope.subject.replace(/[\r\n]+/g, ' ')}` : undefined,
+    envelope?.messageId ? `Message-ID: ${envelope.messageId}` : undefined,
+    envelope?.inReplyTo ? `In-Reply-To: ${envelope.inReplyTo}` : undefined,
+  ].filter(Boolean);
+  return `${lines.join('\r\n')}\r\n\r\n(The message is ${size ?? 'too many'} bytes, too large to download; read it in a mail client.)\r\n`;
+}

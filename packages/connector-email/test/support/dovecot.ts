@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { accessSync, chmodSync, chownSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+
+/** Where Debian's dovecot-imapd puts the server; also looked up on PATH. */
+export function findDovecot(): string | undefined {
+  const dirs = ['/usr/sbin', '/usr/local/sbin', '/sbin', ...(process.env.PATH ?? '').split(':')];
+  for (const dir of dirs) {
+    const file = join(dir, 'dovecot');
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // next
+    }
+  }
+  return undefined;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Who owns the mail: as root, `nobody` (dovecot refuses uid 0 for mail); otherwise ourselves. */
+export function mailOwner(): { uid: number; gid: number; root: boolean } {
+  const root = process.getuid?.() === 0;
+  return root ? { uid: 65534, gid: 65534, root } : { uid: process.getuid!(), gid: process.getgid!(), root };
+}
+
+export interface Dovecot {
+  port: number;
+  /** The user's Maildir (cur/new/tmp). */
+  maildir: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway dovecot for one test file: its own config, passwd-file and Maildir under `dir`,
+ * IMAP on 127.0.0.1:`port` without TLS (plaintext login allowed), run in the foreground as a
+ * child of the test so it ends with it.
+ */
+export async function startDovecot(binary: string, dir: string, account: { user: string; password: string }): Promise<Dovecot> {
+  const port = await freePort();
+  const owner = mailOwner();
+  // The login and auth processes run as dovecot's own users when we are root: they must reach the sockets.
+  chmodSync(dir, 0o755);
+  const mailRoot = join(dir, 'mail');
+  const maildir = join(mailRoot, account.user.split('@')[0]!);
+  for (const sub of ['cur', 'new', 'tmp']) mkdirSync(join(maildir, sub), { recursive: true });
+  mkdirSync(join(dir, 'home'), { recursive: true });
+  if (owner.root) for (const path of [mailRoot, maildir, ...['cur', 'new', 'tmp'].map((s) => join(maildir, s)), join(dir, 'home')]) chownSync(path, owner.uid, owner.gid);
+  writeFileSync(join(dir, 'users'), `${account.user}:{PLAIN}${account.password}\n`);
+  const me = userInfo().username;
+  writeFileSync(
+    join(dir, 'dovecot.conf'),
+    `protocols = imap
+listen = 127.0.0.1
+base_dir = ${dir}/run
+state_dir = ${dir}/state
+log_path = ${dir}/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_internal_user = ${owner.root ? 'dovecot' : me}
+default_login_user = ${owner.root ? 'dovenull' : me}
+first_valid_uid = 1
+mail_location = maildir:${mailRoot}/%n
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${dir}/users
+}
+userdb {
+  driver = static
+  args = uid=${owner.uid} gid=${owner.gid} home=${dir}/home/%n
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+  chroot =
+}
+service anvil {
+  chroot =
+}
+`,
+  );
+  const child: ChildProcess = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const log = () => {
+    let text = stderr;
+    try {
+      text += readFileSync(join(dir, 'dovecot.log'), 'utf8');
+    } catch {
+      // not written yet
+    }
+    return text;
+  };
+  try {
+    await waitForGreeting(port, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`dovecot did not start: ${(error as Error).message}\n${log()}`);
+  }
+  return {
+    port,
+    maildir,
+    log,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Resolves once the server sends its `* OK` greeting. */
+async function waitForGreeting(port: number, child: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    const greeted = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.setTimeout(2000, () => socket.destroy());
+      socket.once('data', (data) => {
+        socket.end('a LOGOUT\r\n');
+        resolve(data.toString().startsWith('* OK'));
+      });
+      socket.once('error', () => resolve(false));
+      socket.once('close', () => resolve(false));
+    });
+    if (greeted) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no IMAP greeting on 127.0.0.1:${port} within ${timeoutMs} ms`);
+}

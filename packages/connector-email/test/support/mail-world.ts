@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findDovecot, startDovecot, type Dovecot } from './dovecot.js';
+import { deliverToMaildir, startSmtp, type SmtpSink } from './smtp.js';
+
+export const ACCOUNT = { user: 'alice@example.com', password: 'imap-test-pass-7c1d' };
+
+/** Found once per test file; absent only where dovecot-imapd could not be installed. */
+export const DOVECOT = findDovecot();
+export const NO_DOVECOT_REASON =
+  'dovecot is not installed (run .ci/install-system-deps as root, or apt-get install dovecot-imapd): the IMAP/SMTP tests are skipped';
+if (!DOVECOT) console.warn(`aos-email: ${NO_DOVECOT_REASON}`);
+
+export interface MailWorld {
+  dovecot: Dovecot;
+  smtp: SmtpSink;
+  /** Settings that point aos-email at both servers, with the right password. */
+  env: Record<string, string>;
+  /** Puts a raw message straight into the IMAP mailbox (as an MTA's local delivery would). */
+  deliver(raw: string): void;
+  stop(): Promise<void>;
+}
+
+/** A real IMAP server (dovecot) and a real SMTP server delivering into its Maildir, on 127.0.0.1. */
+export async function startMailWorld(): Promise<MailWorld> {
+  if (!DOVECOT) throw new Error(NO_DOVECOT_REASON);
+  const dir = mkdtempSync(join(tmpdir(), 'aos-email-'));
+  const dovecot = await startDovecot(DOVECOT, dir, ACCOUNT);
+  const smtp = await startSmtp(ACCOUNT, ACCOUNT.user, dovecot.maildir);
+  return {
+    dovecot,
+    smtp,
+    env: {
+      EMAIL_IMAP_HOST: '127.0.0.1',
+      EMAIL_IMAP_PORT: String(dovecot.port),
+      EMAIL_IMAP_SECURE: 'false',
+      EMAIL_SMTP_HOST: '127.0.0.1',
+      EMAIL_SMTP_PORT: String(smtp.port),
+      EMAIL_SMTP_SECURE: 'false',
+      EMAIL_USER: ACCOUNT.user,
+      EMAIL_PASSWORD: ACCOUNT.password,
+    },
+    deliver: (raw) => deliverToMaildir(dovecot.maildir, raw),
+    async stop() {
+      await Promise.all([smtp.stop(), dovecot.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A minimal RFC 5322 message. */
+export function rawMail(fields: { from: string; to?: string; subject: string; text: string; messageId?: string; inReplyTo?: string; references?: string; date?: Date }): string {
+  const headers = [
+    `From: ${fields.from}`,
+    `To: ${fields.to ?? ACCOUNT.user}`,
+    `Subject: ${fields.subject}`,
+    `Date: ${(fields.date ?? new Date()).toUTCString()}`,
+    ...(fields.messageId ? [`Message-ID: <${fields.messageId}>`] : []),
+    ...(fields.inReplyTo ? [`In-Reply-To: <${fields.inReplyTo}>`] : []),
+    ...(fields.references ? [`References: ${fields.references}`] : []),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+  ];
+  return `${headers.join('\r\n')}\r\n\r\n${fields.text}\r\n`;
+}
+
+/** Polls `check` until it returns a value, or fails after `ms`. */
+export async function eventually<T>(check: () => T | undefined | false, ms = 10_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
