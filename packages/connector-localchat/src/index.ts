@@ -1,0 +1,2 @@
+export { localchat, localchat as default } from './connector.js';
+export { localchatAdapter } from './adapter.js';
