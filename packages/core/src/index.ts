@@ -45,3 +45,14 @@ export { gatewayCommand, type GatewayDefinition } from './harness/gateway-comman
 // Discovery (CONTRACT §8)
 export * from './discovery/index.js';
 export * from './service/index.js';
+// MCP bridge: connector commands as MCP tools; the SDK (an optional peer) is imported only when a server starts
+export * from './mcp/index.js';
+// Envelope writers and evidence ids, for hosts that speak the envelope contract themselves (aos)
+export { successEnvelope, errorEnvelope, envelopeMeta, type Invocation, type EnvelopeError } from './output/envelope.js';
+export { jsonOutput } from './output/json-output.js';
+export { humanOutput } from './output/human-output.js';
+export type { Output, ListView, ListStream } from './output/output.js';
+export type { TextSink } from './output/sink.js';
+export { colorEnabled, makeStyle, type Style } from './output/style.js';
+export { renderTable, renderRecord, pickColumns } from './output/table.js';
+export { newEvidenceId } from './audit/evidence-id.js';

@@ -1,0 +1,3 @@
+export { runAos } from './run-aos.js';
+export type { AosIO } from './io.js';
+export { forwardedFlags } from './relay.js';
