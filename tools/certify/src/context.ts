@@ -69,8 +69,8 @@ export class CertifyContext {
   }
 
   /** Runs a call whose base URL and URL arguments (synthesized as SERVER_URL) point at `url`. */
-  call(argv: string[], url: string | undefined, options: { secrets?: boolean } = {}): Promise<RunResult> {
-    return this.runner.run(argv.map((arg) => arg.replaceAll(SERVER_URL, url ?? NO_SERVER)), this.callEnv(url, options));
+  call(argv: string[], url: string | undefined, options: { secrets?: boolean; env?: Env } = {}): Promise<RunResult> {
+    return this.runner.run(argv.map((arg) => arg.replaceAll(SERVER_URL, url ?? NO_SERVER)), { ...this.callEnv(url, options), ...options.env });
   }
 
   /** Whether a call with these arguments can be pointed at a test server at all. */
@@ -119,6 +119,21 @@ export class CertifyContext {
 
 export const ok = (): Reply => replies.json(200, {});
 
+/** A plausible value for an unset setting, by the usual shape of its name. */
+export function placeholderSetting(name: string): string {
+  if (/_(EMAIL|FROM|USER|USERNAME|LOGIN)$/.test(name)) return 'certify@example.com';
+  if (/_HOST$/.test(name)) return '127.0.0.1';
+  if (/_PORT$/.test(name)) return '9';
+  if (/_(SECURE|TLS|SSL)$/.test(name)) return 'false';
+  if (/_URL$/.test(name)) return NO_SERVER;
+  return 'certify';
+}
+
+/** HOST/PORT setting pairs (`EMAIL_IMAP_HOST` + `EMAIL_IMAP_PORT`) of a connector that speaks a protocol other than HTTP. */
+export function socketSettings(configKeys: string[]): { host: string; port: string }[] {
+  return configKeys.filter((key) => key.endsWith('_HOST') && configKeys.includes(`${key.slice(0, -5)}_PORT`)).map((host) => ({ host, port: `${host.slice(0, -5)}_PORT` }));
+}
+
 function pickBaseUrlKey(configKeys: string[]): string | undefined {
   return configKeys.find((key) => /_API_URL$/.test(key)) ?? configKeys.find((key) => /_BASE_URL$/.test(key)) ?? configKeys.find((key) => /_URL$/.test(key));
 }
@@ -141,7 +156,7 @@ export async function learnFacts(pkg: ConnectorPackage, runner: ConnectorRunner)
   // read can reach the server; a package overrides them in package.json aos.certify.env.
   const shown = okData(await runner.run(['--json', 'config', 'show'])) as { settings?: { name: string; value: unknown }[] } | undefined;
   const unset = (shown?.settings ?? []).filter((s) => s.value === null && s.name !== baseUrlKey).map((s) => s.name);
-  const settingsEnv: Env = { ...Object.fromEntries(unset.map((name) => [name, 'certify'])), ...pkg.config.env };
+  const settingsEnv: Env = { ...Object.fromEntries(unset.map((name) => [name, placeholderSetting(name)])), ...pkg.config.env };
 
   return {
     commands,

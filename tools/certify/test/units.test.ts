@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placeholderSetting, socketSettings } from '../src/context.js';
 import { destructiveVerb } from '../src/destructive.js';
 import { firstDifference } from '../src/diff.js';
 import { readmeSections } from '../src/gates/docs.js';
@@ -32,6 +33,21 @@ describe('argument synthesis from a command input schema', () => {
       ['--number', '1', '--title', 'certify', '--draft'],
     ]);
     expect(candidateArgs({ properties: { repo_name: { type: 'string', pattern: '^x$' } }, required: ['repo_name'] })).toEqual([]);
+  });
+});
+
+describe('settings of the connector under test', () => {
+  it('gets a plausible placeholder for an unset setting', () => {
+    expect(['EMAIL_USER', 'EMAIL_IMAP_HOST', 'EMAIL_IMAP_PORT', 'EMAIL_SMTP_SECURE', 'GITHUB_OWNER'].map(placeholderSetting)).toEqual([
+      'certify@example.com', '127.0.0.1', '9', 'false', 'certify',
+    ]);
+  });
+
+  it('finds the host/port pairs of a connector that does not speak HTTP', () => {
+    expect(socketSettings(['EMAIL_IMAP_HOST', 'EMAIL_IMAP_PORT', 'EMAIL_SMTP_HOST', 'EMAIL_SMTP_PORT', 'EMAIL_USER', 'PROXY_HOST'])).toEqual([
+      { host: 'EMAIL_IMAP_HOST', port: 'EMAIL_IMAP_PORT' },
+      { host: 'EMAIL_SMTP_HOST', port: 'EMAIL_SMTP_PORT' },
+    ]);
   });
 });
 

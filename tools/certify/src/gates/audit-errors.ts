@@ -1,6 +1,6 @@
 import { closedPortUrl, replies, type Reply } from '@aos-connectors/core/testing';
 import type { Checks } from '../checks.js';
-import type { CertifyContext, CommandInfo } from '../context.js';
+import { socketSettings, type CertifyContext, type CommandInfo } from '../context.js';
 import { readEnvelope } from '../envelope.js';
 import { expectError } from '../expect.js';
 import { excerpt, hasStackTrace } from '../text.js';
@@ -52,6 +52,14 @@ async function failOnce(ctx: CertifyContext, command: CommandInfo, args: string[
   return outcome();
 }
 
+async function closedSocket(ctx: CertifyContext, command: CommandInfo, args: string[], sockets: { host: string; port: string }[]): Promise<string | undefined> {
+  const port = new URL(await closedPortUrl()).port;
+  const env = Object.fromEntries(sockets.flatMap(({ host, port: portKey }) => [[host, '127.0.0.1'], [portKey, port]]));
+  const result = await ctx.call(['--json', '--timeout-ms', '8000', ...command.path, ...args], undefined, { env });
+  const problem = expectError(ctx.runner, result, 'BACKEND_UNAVAILABLE', 5);
+  return problem && `closed port: ${problem}`;
+}
+
 /** CONTRACT §3: each read command fails understandably on 500, 401, 404, 429, malformed JSON and no server. */
 export async function errorChecks(ctx: CertifyContext, checks: Checks): Promise<void> {
   const name = 'read commands fail with the right code, exit and a readable message';
@@ -59,6 +67,7 @@ export async function errorChecks(ctx: CertifyContext, checks: Checks): Promise<
     const reads = ctx.facts.commands.filter((command) => command.action_class === 'read');
     const problems: string[] = [];
     const offline: string[] = [];
+    const socketOnly: string[] = [];
     let tested = 0;
     let calls = 0;
     await Promise.all(
@@ -69,7 +78,15 @@ export async function errorChecks(ctx: CertifyContext, checks: Checks): Promise<
           return;
         }
         if (!ctx.pointable(args)) {
-          problems.push(`${command.id}: neither a *_API_URL / *_BASE_URL setting nor a URL argument lets certification point it at a test server`);
+          const sockets = socketSettings(ctx.facts.configKeys);
+          if (!sockets.length) {
+            problems.push(`${command.id}: neither a *_API_URL / *_BASE_URL setting, a URL argument nor *_HOST/*_PORT settings let certification point it at a test server`);
+            return;
+          }
+          // Not HTTP (IMAP, SMTP...): only "nothing listens" applies, with every host at a closed port.
+          const problem = await closedSocket(ctx, command, args, sockets);
+          if (problem) problems.push(problem);
+          socketOnly.push(command.id);
           return;
         }
         const first = await failOnce(ctx, command, args, FAILURES[0]!, true);
@@ -87,13 +104,15 @@ export async function errorChecks(ctx: CertifyContext, checks: Checks): Promise<
         problems.push(...[first, ...rest].flatMap((o) => (o.problem ? [o.problem] : [])));
       }),
     );
-    const skipped = offline.length ? `; ${offline.join(', ')} made no request (offline)` : '';
+    const parts = [
+      tested ? `${tested} read commands × ${FAILURES.map((f) => f.name).join(', ')} (and a 500 in human mode): ${calls} calls, each the right code and exit` : '',
+      socketOnly.length ? `${socketOnly.join(', ')} (not HTTP) fail understandably against a closed port` : '',
+      offline.length ? `${offline.join(', ')} made no request (offline)` : '',
+    ].filter(Boolean);
     checks.expectNone(
       name,
       problems,
-      reads.length
-        ? `${tested} read commands × ${FAILURES.map((f) => f.name).join(', ')} (and a 500 in human mode): ${calls} calls, each the right code and exit${skipped}`
-        : 'no read commands',
+      parts.join('; ') || 'no read commands',
       'Make every request through ctx.http (the core maps statuses and network errors to the contract\'s codes) and throw AosError subclasses with one factual sentence; read the base URL from a <VENDOR>_API_URL setting (CONTRACT §6).',
     );
   });

@@ -64,7 +64,9 @@ export async function modeChecks(ctx: CertifyContext, checks: Checks): Promise<v
           if (server.requests.length > 0) problems.push(`${call}: ${server.requests.length} request(s) reached the server (${requestList(server.requests)})`);
           if (!envelope) problems.push(`${call}: ${problem}`);
           else if (!envelope.ok) {
-            const hint = result.exitCode === 2 ? `; if these arguments are not valid, declare valid ones in package.json "aos": {"certify": {"samples": {"${command.id}": [...]}}}` : '';
+            // Arguments certification made up may be what is wrong; a refused dry run is not.
+            const invalid = result.exitCode === 2 && !/dry.?run/i.test(envelope.error.message);
+            const hint = invalid ? `; if these arguments are not valid, declare valid ones in package.json "aos": {"certify": {"samples": {"${command.id}": [...]}}}` : '';
             problems.push(`${call}: ${envelope.error.code} "${excerpt(envelope.error.message, 100)}" (exit ${result.exitCode})${hint}`);
           }
           else {
