@@ -1,0 +1,1 @@
+export { web, web as default } from './connector.js';
