@@ -1,0 +1,1 @@
+export { slack, slack as default } from './connector.js';
