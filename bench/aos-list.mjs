@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `aos list --json` over 68 connectors (CONTRACT §8), as an agent host runs it: a new process
 // each time, without and with health probes. Targets on a 2-core machine: ≤ 0.3 s without
-// probes, ≤ 2 s with. Run after `npx nx build @aos-connectors/host`:
-//   node bench/aos-list.mjs [--count 68] [--runs 7]
+// probes, ≤ 2 s with. Run after `npx nx build @aos-connectors/host`, on the workspace's Node 24:
+//   npx node bench/aos-list.mjs [--count 68] [--runs 7]
 // The built package is copied out of the checkout first, as an installed `aos` would be, so
 // exactly the generated connectors are found (inside the checkout, `packages/` counts too).
 import { spawn, spawnSync } from 'node:child_process';
