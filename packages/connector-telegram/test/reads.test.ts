@@ -68,6 +68,13 @@ describe('updates.list (getUpdates, a peek)', () => {
     ]);
   });
 
+  it('takes no --cursor: paging would need offset, which confirms updates', async () => {
+    const { exitCode, envelope } = await json(['updates', 'list', '--cursor', '900000002']);
+    expect(exitCode).toBe(2);
+    expect(envelope.error.message).toBe('updates list returns a single page and takes no --cursor');
+    expect(api.requests).toHaveLength(0);
+  });
+
   it('asks for 100 (Telegram\'s most) by default', async () => {
     api.server.use(bot('getUpdates', () => ok([])));
     const { envelope } = await json(['updates', 'list']);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { command } from '@aos-connectors/core';
+import { command, UsageError } from '@aos-connectors/core';
 import { botGet } from '../bot-api.js';
 import type { Update } from '../types.js';
 
@@ -20,6 +20,8 @@ export const updatesList = command({
   list: { key: 'updates', maxPageSize: 100, defaultLimit: 100, columns: ['update_id', 'message.chat.id', 'message.from.username', 'message.text'] },
   examples: ['aos-telegram --json updates list --limit 10'],
   run: async (_input, ctx) => {
+    // Paging forward would need `offset`, which confirms (deletes) the updates before it.
+    if (ctx.page.cursor !== null) throw new UsageError('updates list returns a single page and takes no --cursor');
     const updates = await botGet<Update[]>(ctx, 'getUpdates', { limit: ctx.page.size, timeout: 0 });
     return { items: updates, next_cursor: null };
   },
