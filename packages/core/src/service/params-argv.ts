@@ -1,3 +1,4 @@
+import { GLOBAL_FLAG_NAMES } from '../contract/global-flags.js';
 import { UsageError } from '../errors/usage-errors.js';
 
 export type Params = Record<string, unknown>;
@@ -14,6 +15,10 @@ export function paramsToArgv(params: Params): string[] {
   for (const [key, value] of Object.entries(params)) {
     if (!/^[a-z][a-z0-9_]*$/i.test(key)) throw new UsageError(`Parameter name "${key}" is not a valid input key`);
     const flag = `--${key.replaceAll('_', '-')}`;
+    // `{mode: 'admin'}` in params must not override the caller's mode (the last --mode wins).
+    if ((GLOBAL_FLAG_NAMES as readonly string[]).includes(flag.slice(2))) {
+      throw new UsageError(`"${key}" is a global flag, not a command parameter: pass it in the call options`);
+    }
     if (value === undefined || value === null || value === false) continue;
     if (value === true) words.push(flag);
     else if (Array.isArray(value)) for (const item of value) words.push(`${flag}=${scalar(key, item)}`);

@@ -138,6 +138,14 @@ describe('calls', () => {
     await expect(svc.execute('aos-widgets', 'widget.get', { 'id; rm': 1 })).rejects.toMatchObject({ code: 'INVALID_USAGE' });
     expect(() => svc.register(widgets)).toThrow(/already registered/);
   });
+
+  it('refuse global flags smuggled in as parameters, so params cannot raise the mode', async () => {
+    const svc = service();
+    for (const params of [{ mode: 'admin' }, { dry_run: true }, { timeout_ms: 1 }, { approve: 'widget.delete' }, { help: true }, { json: false }]) {
+      await expect(svc.execute('aos-widgets', 'widget.delete', { id: 7, ...params }, { env: freshEnv() })).rejects.toMatchObject({ code: 'INVALID_USAGE' });
+    }
+    expect(api.requests).toHaveLength(0);
+  });
 });
 
 describe('list()', () => {
