@@ -36,6 +36,7 @@ export type { PlannedRequest } from './http/dry-run.js';
 export type { AuditRecord, HttpExchange, SideEffect } from './audit/audit-log.js';
 export { Scrubber, redactHeaders, redactUrl, REDACTED } from './secrets/scrubber.js';
 export { syncManifests, type SyncResult } from './harness/sync-manifests.js';
+export { readmeSections, applyReadmeSections } from './harness/readme.js';
 // Policy (CONTRACT §10) and the SSRF guard
 export * from './policy/index.js';
 export * from './http/ssrf/index.js';

@@ -53,6 +53,50 @@ export const doctorSchema = z.object({
   next_steps: z.array(z.string()),
 });
 
+/** `config show` data: secrets only as present/absent and where they came from, never values. */
+export const configShowSchema = z.object({
+  tool: z.string(),
+  mode: modeSchema,
+  secrets: z.array(
+    z.object({
+      name: z.string(),
+      present: z.boolean(),
+      source: z.string().nullable(),
+      accepted: z.array(z.string()),
+      description: z.string(),
+    }).strict(),
+  ),
+  settings: z.array(z.object({ name: z.string(), value: z.string().nullable(), source: z.string().nullable(), description: z.string() })),
+  audit_dir: z.string().nullable(),
+  policy_file: z.string().nullable(),
+});
+
+/** One line of the audit log (CONTRACT §7). */
+export const auditRecordSchema = z.object({
+  evidence_id: z.string().min(8),
+  timestamp: z.string(),
+  tool: z.string(),
+  version: z.string(),
+  command: z.string(),
+  mode: modeSchema,
+  arguments: z.unknown(),
+  dry_run: z.boolean(),
+  outcome: z.string(),
+  exit_code: z.number().int(),
+  duration_ms: z.number().nonnegative(),
+  http: z.array(
+    z.object({
+      method: z.string(),
+      url: z.string(),
+      status: z.number().int().nullable(),
+      request_id: z.string().nullable(),
+      duration_ms: z.number(),
+      error: z.string().optional(),
+    }),
+  ),
+  side_effects: z.array(z.object({ kind: z.string(), resource: z.string(), id: z.string().nullable() })),
+});
+
 export type Meta = z.infer<typeof metaSchema>;
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 export type SuccessEnvelope = z.infer<typeof successEnvelopeSchema>;
@@ -61,3 +105,4 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 export type Health = z.infer<typeof healthSchema>;
 export type HealthStatus = Health['status'];
 export type Doctor = z.infer<typeof doctorSchema>;
+export type ConfigShow = z.infer<typeof configShowSchema>;

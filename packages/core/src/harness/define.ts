@@ -6,6 +6,8 @@ import { gatewayCommand } from './gateway-command.js';
 import type { ConnectorDefinition } from './types.js';
 
 const ID = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+/** Verbs CONTRACT §4 puts at admin whatever the declaration says. */
+const DESTRUCTIVE_VERB = /^(delete|destroy|remove|purge|cancel|merge|revoke|refund|execute|exec|run_sql|drop)(_|$)/;
 
 /**
  * Checks a connector definition once, when it is declared, so a contract violation is a
@@ -35,6 +37,10 @@ export function defineConnector<T extends ConnectorDefinition>(declared: T): T {
       problems.push(`${where}: a ${command.action} command needs at least mode ${MODE_FOR_ACTION[command.action]} (declared ${mode})`);
     }
     if (command.action === 'destructive' && command.risk < 4) problems.push(`${where}: destructive commands are risk tier 4`);
+    const verb = command.id.split('.').at(-1)!;
+    if (DESTRUCTIVE_VERB.test(verb) && !modeAllows(mode, 'admin')) {
+      problems.push(`${where}: "${verb}" is destructive or irreversible and needs mode admin (CONTRACT §4)`);
+    }
     for (const key of Object.keys(command.input.shape)) {
       if ((GLOBAL_FLAG_NAMES as readonly string[]).includes(flagName(key))) problems.push(`${where}: option --${flagName(key)} shadows a global flag`);
       if (command.list && ['limit', 'cursor', 'all'].includes(key)) problems.push(`${where}: --${key} is provided by the harness for list commands`);

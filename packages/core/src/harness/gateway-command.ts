@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import type { MessagingAdapter } from '../messaging/adapter.js';
-import { UsageError } from '../errors/usage-errors.js';
 import { packageVersion } from './package-info.js';
 import { command, type CommandContext, type CommandDefinition, type ConnectorDefinition } from './types.js';
 
@@ -28,7 +27,14 @@ export function gatewayCommand(definition: Pick<ConnectorDefinition, 'tool' | 'r
     daemon: true,
     examples: [`${definition.tool} --mode write gateway --home ~/.argentos --name ${definition.tool.replace(/^aos-/, '')}`],
     async run({ home, name }, ctx) {
-      if (ctx.dryRun) throw new UsageError('gateway is a long-running process and has no dry run');
+      if (ctx.dryRun) {
+        // Nothing is sent or started: the plan says where messages would flow.
+        const messages = `${home.replace(/\/+$/, '')}/messages`;
+        return {
+          dry_run: true,
+          plan: { instance: name, adapter: gateway.adapter(ctx).type, inbox: `${messages}/inbox`, outbox: `${messages}/outbox/${name}`, failed: `${messages}/failed` },
+        };
+      }
       // Loaded here, not at start-up: only the gateway needs the queue machinery.
       const [{ abortOnSignals }, { runGateway }] = await Promise.all([import('../messaging/signals.js'), import('../messaging/gateway.js')]);
       const stop = abortOnSignals((line) => ctx.warn(line));

@@ -1,12 +1,16 @@
 import type { Page, PageRequest } from '../harness/types.js';
 import { UsageError } from '../errors/usage-errors.js';
+import { BackendUnavailableError } from '../errors/backend-errors.js';
 import type { HttpClient, Query } from './types.js';
 
 type ItemsOf = (body: unknown) => unknown[];
 
 const asArray: ItemsOf = (body) => {
   if (Array.isArray(body)) return body;
-  throw new TypeError('expected the response body to be an array');
+  // The vendor answered 2xx with something other than the documented list: not our bug.
+  throw new BackendUnavailableError('The API answered with an unexpected shape (expected a JSON array)', {
+    details: { retryable: false, received: body === null ? 'null' : typeof body },
+  });
 };
 
 /** Parses an RFC 8288 `Link` header into rel → URL. */

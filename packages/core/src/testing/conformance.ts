@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capabilitiesSchema } from '../contract/capabilities.js';
-import { doctorSchema, envelopeSchema, healthSchema } from '../contract/envelope.js';
+import { auditRecordSchema, configShowSchema, doctorSchema, envelopeSchema, healthSchema } from '../contract/envelope.js';
 import { manifestSchema, permissionsSchema } from '../contract/manifest.js';
 import { MODES, modeAllows } from '../contract/modes.js';
 import { tryFastPath } from '../fast/index.js';
@@ -9,6 +9,7 @@ import { deriveManifest, derivePermissions, requiredMode } from '../harness/deri
 import type { CommandDefinition, ConnectorDefinition } from '../harness/types.js';
 import { closedPortUrl, replies, startRecordingServer, type RecordingServer } from './recording-server.js';
 import { runCli, type CliResult } from './run-cli.js';
+import { CANARY } from './canary.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -21,8 +22,7 @@ export interface ConformanceOptions {
   healthyResponse?: unknown;
 }
 
-/** A value no real credential has; it must never appear in any output. */
-export const CANARY = 'aos-canary-3f9c1e7b5d2a4c68';
+export { CANARY };
 
 /**
  * The contract (CONTRACT §1–7) as one vitest suite a connector's tests call with its definition.
@@ -139,7 +139,7 @@ export function conformanceSuite(definition: ConnectorDefinition, options: Confo
       server.requests.length = 0;
       const result = await run(['--json', 'config', 'show'], envWith(secretEnv()));
       expect(envelope(result).ok).toBe(true);
-      const data = result.json().data;
+      const data = configShowSchema.parse(result.json().data);
       for (const secret of data.secrets) expect(secret).toMatchObject({ present: true });
       expect(result.stdout).not.toContain(CANARY);
       expect(server.requests).toHaveLength(0);
@@ -215,7 +215,7 @@ export function conformanceSuite(definition: ConnectorDefinition, options: Confo
 
     it('writes one audit record per invocation, keyed by the envelope evidence id', async () => {
       const result = await run(['--json', 'doctor'], envWith(secretEnv()));
-      const records = result.audit();
+      const records = result.audit().map((record) => auditRecordSchema.parse(record));
       expect(records).toHaveLength(1);
       expect(records[0]).toMatchObject({ evidence_id: result.json().meta.evidence_id, command: 'doctor', outcome: 'ok', exit_code: 0 });
     });

@@ -114,3 +114,21 @@ describe('doctor and capabilities (CONTRACT §5)', () => {
 afterAll(() => {
   for (const text of seenOutputs) expect(text).not.toContain(TOKEN);
 });
+
+describe('definition checks', () => {
+  it('refuses a destructive verb declared below admin, and a write at readonly', async () => {
+    const { defineConnector, command } = await import('../../src/index.js');
+    const z = await import('zod');
+    const base = {
+      tool: 'aos-bad', root: new URL('../fixture/', import.meta.url), backend: 'x', label: 'X', category: 'test',
+      auth: { kind: 'none' as const, required: false, interactive_setup: [] }, secrets: [], settings: [],
+    };
+    const run = async () => null;
+    expect(() => defineConnector({ ...base, commands: [command({ id: 'repo.delete', summary: 's', resource: 'repo', action: 'write', risk: 2, input: z.object({}), run })] }))
+      .toThrow(/"delete" is destructive or irreversible and needs mode admin/);
+    expect(() => defineConnector({ ...base, commands: [command({ id: 'note.add', summary: 's', resource: 'note', action: 'write', mode: 'readonly', risk: 2, input: z.object({}), run })] }))
+      .toThrow(/a write command needs at least mode write/);
+    expect(() => defineConnector({ ...base, commands: [command({ id: 'x.get', summary: 's', resource: 'x', action: 'read', risk: 1, input: z.object({ json: z.boolean() }), run })] }))
+      .toThrow(/--json shadows a global flag/);
+  });
+});

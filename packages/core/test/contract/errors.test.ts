@@ -134,6 +134,13 @@ describe('vendor failures map to the contract (CONTRACT §3)', () => {
     expect(error.message).toMatch(/malformed JSON/);
   });
 
+  it('a list endpoint answering something other than a list → BACKEND_UNAVAILABLE, not a bug', async () => {
+    api.server.use(http.get(`${API}/widgets`, () => HttpResponse.json({ message: 'maintenance' })));
+    const { result, error } = await failure(['--json', 'widget', 'list']);
+    expect(result.exitCode).toBe(5);
+    expect(error.message).toMatch(/unexpected shape/);
+  });
+
   it('a body over the size cap → BACKEND_UNAVAILABLE, without reading it all', async () => {
     getWidget(() => new HttpResponse(new Uint8Array(11 * 1024 * 1024), { headers: { 'content-type': 'application/json' } }));
     const { result, error } = await failure();

@@ -50,6 +50,17 @@ describe('gateway command (CONTRACT §9)', () => {
     expect(missing.json().error.message).toMatch(/--home is required/);
   });
 
+  it('--dry-run shows the plan and starts nothing', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'aos-gw-'));
+    const result = await runCli(chat, ['--json', '--dry-run', 'gateway', '--home', home, '--name', 'main']);
+    expect(result.json()).toMatchObject({
+      ok: true,
+      data: { dry_run: true, plan: { instance: 'main', adapter: 'echo', inbox: `${home}/messages/inbox`, outbox: `${home}/messages/outbox/main` } },
+      meta: { dry_run: true },
+    });
+    expect(readdirSync(home)).toEqual([]);
+  });
+
   it('moves platform messages to the inbox and outbox files to the platform, until the deadline', async () => {
     const home = mkdtempSync(join(tmpdir(), 'aos-gw-'));
     mkdirSync(join(home, 'messages', 'outbox', 'main'), { recursive: true });
