@@ -10,7 +10,7 @@ export const seenOutputs: string[] = [];
 
 export const env = (extra: Record<string, string> = {}) => ({ WIDGETS_TOKEN: TOKEN, WIDGETS_API_URL: API, ...extra });
 
-export async function cli(argv: string[], extra: Record<string, string> = {}, base = env()) {
+export async function cli(argv: string[], extra: Record<string, string> = {}, base: Record<string, string> = env()) {
   const result = await runCli(widgets, argv, { ...base, ...extra });
   seenOutputs.push(result.stdout, result.stderr, JSON.stringify(result.audit()));
   return result;

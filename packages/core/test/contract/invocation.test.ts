@@ -156,14 +156,12 @@ describe('lists (CONTRACT §2)', () => {
   });
 
   it('--all that breaks off mid-way still prints one valid object: the items so far, the error and the cursor to resume', async () => {
-    let calls = 0;
-    const paged = pagedWidgets(500);
+    // Pages 1 and 2 succeed; page 3 is gone.
     api.server.use(
-      http.get(`${API}/widgets`, (info) => {
-        calls++;
-        if (calls === 3) return HttpResponse.json({ message: 'gone' }, { status: 404 });
-        return paged.resolver(info as never) as never;
-      }),
+      http.get(`${API}/widgets`, ({ request }) =>
+        new URL(request.url).searchParams.get('page') === '3' ? HttpResponse.json({ message: 'gone' }, { status: 404 }) : undefined,
+      ),
+      pagedWidgets(500),
     );
     const result = await cli(['--json', 'widget', 'list', '--all']);
     expect(result.exitCode).toBe(6);
