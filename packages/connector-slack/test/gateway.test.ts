@@ -208,3 +208,12 @@ describe('gateway: messages/outbox → chat.postMessage', () => {
     expect(files('outbox', NAME)).toEqual([]);
   });
 });
+
+describe('gateway: --dry-run', () => {
+  it('plans without reading settings or sending anything, even before SLACK_CHANNELS is set', async () => {
+    const { exitCode, envelope } = await json(['--dry-run', 'gateway', '--home', '/tmp/aos-home', '--name', NAME], { SLACK_CHANNELS: undefined });
+    expect(exitCode).toBe(0);
+    expect(envelope.data).toMatchObject({ dry_run: true, plan: { instance: NAME, adapter: 'slack' } });
+    expect(api.requests).toHaveLength(0);
+  });
+});

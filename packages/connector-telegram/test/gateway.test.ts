@@ -218,3 +218,12 @@ describe('gateway: messages/outbox → sendMessage', () => {
     expect(await bodies('sendMessage')).toEqual([]);
   });
 });
+
+describe('gateway: --dry-run', () => {
+  it('plans without a request, in any mode', async () => {
+    const { exitCode, envelope } = await json(['--dry-run', 'gateway', '--home', home, '--name', NAME]);
+    expect(exitCode).toBe(0);
+    expect(envelope.data).toMatchObject({ dry_run: true, plan: { instance: NAME, adapter: 'telegram' } });
+    expect(api.requests).toHaveLength(0);
+  });
+});

@@ -3,7 +3,7 @@ import type { Paged, SlackMessage } from '../types.js';
 import { slackGet, slackPost } from '../web-api.js';
 import { channelInfo, People, whoAmI, type ChannelInfo, type Self } from './directory.js';
 import { authorOf, isIncoming, normalizeMessage } from './normalize.js';
-import { gatewaySettings } from './settings.js';
+import { DEFAULT_POLL_INTERVAL_S, gatewaySettings, type GatewaySettings } from './settings.js';
 import { compareTs, nowTs } from './ts.js';
 
 /** The newest ts seen per channel: conversations.history's `oldest` on the next poll. */
@@ -29,7 +29,9 @@ interface History extends Paged {
  * - messages this app posted (its bot_id or bot user) are skipped, and so are channel events.
  */
 export function slackAdapter(ctx: CommandContext): MessagingAdapter<SlackCursor> {
-  const { channels, idleDelayMs } = gatewaySettings(ctx.settings);
+  // Read on connect, not here: building the adapter (e.g. for a dry-run plan) never fails.
+  let settings: GatewaySettings | undefined;
+  const configured = () => (settings ??= gatewaySettings(ctx.settings));
   let self: Self | undefined;
   let people: People | undefined;
   const infos = new Map<string, ChannelInfo>();
@@ -65,9 +67,12 @@ export function slackAdapter(ctx: CommandContext): MessagingAdapter<SlackCursor>
 
   return {
     type: 'slack',
-    idleDelayMs,
+    get idleDelayMs() {
+      return settings?.idleDelayMs ?? DEFAULT_POLL_INTERVAL_S * 1000;
+    },
 
     async connect({ log }) {
+      const { channels } = configured();
       self = await whoAmI(ctx);
       people = new People(ctx, log);
       for (const channel of channels) if (!infos.has(channel)) infos.set(channel, await channelInfo(ctx, channel, log));
@@ -75,6 +80,7 @@ export function slackAdapter(ctx: CommandContext): MessagingAdapter<SlackCursor>
     },
 
     async poll({ cursor, log }) {
+      const { channels } = configured();
       const next: SlackCursor = { ...cursor };
       const messages = [];
       for (const channel of channels) {
