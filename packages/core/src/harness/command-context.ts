@@ -15,7 +15,8 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
   const log = (message: string) => {
     if (flags.verbose) call.stderr.write(`[${definition.tool}] ${message}\n`);
   };
-  const profile = definition.http ?? { baseUrl: { setting: '', default: 'http://invalid.localhost' } };
+  // `.invalid` never resolves (RFC 2606), unlike `*.localhost`, which is loopback.
+  const profile = definition.http ?? { baseUrl: { setting: '', default: 'https://no-base-url.invalid' } };
   const requiredSecrets =
     profile.requiredSecrets ?? (definition.auth.required ? definition.secrets.filter((s) => s.required !== false).map((s) => s.name) : []);
   const baseUrl = (profile.baseUrl.setting && settings.get(profile.baseUrl.setting)) || profile.baseUrl.default;

@@ -69,8 +69,11 @@ interface CommandBase<S extends z.ZodObject> {
   input: S;
   /** Input keys taken from positional words, in order. */
   positionals?: (keyof z.infer<S> & string)[];
-  /** Settings this command needs beyond the connector's required secrets (for `doctor`). */
-  requires?: string[];
+  /**
+   * Settings this command needs beyond the connector's required secrets (for `doctor`); an
+   * inner list means "any one of these" (e.g. one of two search backends).
+   */
+  requires?: (string | string[])[];
   examples?: string[];
   /**
    * A long-running command (a gateway) that stops itself when ctx.signal aborts: reaching the

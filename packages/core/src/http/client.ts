@@ -95,12 +95,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
     // One attempt as ky sees it: redirects are followed by hand so each hop is vetted, and
     // each hop is one recorded exchange.
+    const redirects: { status: number; url: string }[] = [];
     const recordingFetch = async (input: Request | string | URL, init?: RequestInit) => {
+      redirects.length = 0; // a retry starts over
       const first = new Request(input, init);
       await options.beforeRequest?.(new URL(first.url), 'input');
       return followRedirects(first, send, { checkHop: (hop) => options.beforeRequest?.(hop, 'redirect') });
     };
+    let lastHopTarget: string | undefined;
     const send = async (request: Request) => {
+      lastHopTarget = request.url;
       const dispatcher = await options.dispatcherFor?.(new URL(request.url));
       const started = Date.now();
       const exchange: HttpExchange = { method: request.method, url: redactUrl(request.url), status: null, request_id: null, duration_ms: 0 };
@@ -111,6 +115,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         const response = await fetch(request, dispatcher ? { dispatcher } : undefined);
         exchange.status = response.status;
+        if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+          redirects.push({ status: response.status, url: redactUrl(request.url) });
+        }
         const header = options.profile.requestIdHeader;
         exchange.request_id = header ? response.headers.get(header) : null;
         if (exchange.request_id) options.requestIds.push(exchange.request_id);
@@ -174,7 +181,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       data = text.trim() === '' ? null : parseJson(text, what, response.status);
       options.profile.checkBody?.(data, response);
     }
-    return { status: response.status, headers: response.headers, data: data as T, url: response.url || url.toString() };
+    const finalUrl = (redirects.length ? lastHopTarget : undefined) ?? (response.url || url.toString());
+    return { status: response.status, headers: response.headers, data: data as T, url: finalUrl, redirects: [...redirects] };
 
     function mapRequestError(error: unknown, label: string, guards: KyGuards): unknown {
       if (error instanceof DryRunCapture || isAosError(error)) return error;

@@ -8,7 +8,7 @@ export async function readBodyCapped(response: Response, maxBytes: number): Prom
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!response.body) return '';
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const decoder = decoderFor(response.headers.get('content-type'));
   let received = 0;
   let text = '';
   for (;;) {
@@ -29,4 +29,14 @@ function tooLarge(maxBytes: number) {
     `The response is larger than the ${Math.round(maxBytes / 1024 / 1024 * 10) / 10} MB cap`,
     { details: { max_response_bytes: maxBytes, retryable: false } },
   );
+}
+
+/** Decodes in the charset the response declares (ISO-8859-1 feeds exist); UTF-8 otherwise. */
+function decoderFor(contentType: string | null): InstanceType<typeof TextDecoder> {
+  const charset = /charset="?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8');
+  } catch {
+    return new TextDecoder();
+  }
 }

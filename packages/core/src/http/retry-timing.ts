@@ -10,12 +10,15 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
   }
-  const remaining = headers.get('x-ratelimit-remaining') ?? headers.get('ratelimit-remaining');
-  const reset = headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset');
-  if (remaining === '0' && reset) {
-    const value = Number(reset);
+  // One value per window, comma-separated when a vendor has several (Brave: "0, 1500").
+  const list = (name: string) => (headers.get(`x-${name}`) ?? headers.get(name) ?? '').split(',').map((v) => v.trim());
+  const remaining = list('ratelimit-remaining');
+  const reset = list('ratelimit-reset');
+  const exhausted = remaining.indexOf('0');
+  if (exhausted !== -1 && reset[exhausted]) {
+    const value = Number(reset[exhausted]);
     if (Number.isFinite(value)) {
-      // Large values are epoch seconds (GitHub); small ones are a delay (IETF draft).
+      // Large values are epoch seconds (GitHub); small ones are a delay (IETF draft, Brave).
       return value > 1e9 ? Math.max(0, Math.ceil(value - now / 1000)) : Math.ceil(value);
     }
   }
@@ -25,5 +28,6 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
 export function looksRateLimited(response: Response): boolean {
   if (response.status === 429) return true;
   if (response.status !== 403) return false;
-  return response.headers.has('retry-after') || response.headers.get('x-ratelimit-remaining') === '0';
+  const remaining = (response.headers.get('x-ratelimit-remaining') ?? '').split(',').map((v) => v.trim());
+  return response.headers.has('retry-after') || remaining.includes('0');
 }

@@ -19,6 +19,8 @@ export interface HttpResponse<T = unknown> {
   headers: Headers;
   data: T;
   url: string;
+  /** The redirect hops followed to get here (status and the URL that answered with it). */
+  redirects: { status: number; url: string }[];
 }
 
 export interface HttpClient {

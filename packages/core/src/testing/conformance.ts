@@ -14,7 +14,11 @@ import { CANARY } from './canary.js';
 type Env = Record<string, string | undefined>;
 
 export interface ConformanceOptions {
-  /** Valid arguments (argv words after the command path) for commands that need some. */
+  /**
+   * Valid arguments (argv words after the command path) for commands that need some. `{server}`
+   * in a word becomes the suite's local HTTP server URL (for connectors that take URLs as input;
+   * pair it with a policy in `env` that allows loopback).
+   */
   samples?: Record<string, string[]>;
   /** Extra settings every run needs (non-secret); the base URL is set by the suite. */
   env?: Env;
@@ -45,7 +49,10 @@ export function conformanceSuite(definition: ConnectorDefinition, options: Confo
     outputs.push(result.stdout, result.stderr, JSON.stringify(result.audit()));
     return result;
   };
-  const argsFor = (command: CommandDefinition) => [...command.id.split('.'), ...(samples[command.id] ?? [])];
+  const argsFor = (command: CommandDefinition) => [
+    ...command.id.split('.'),
+    ...(samples[command.id] ?? []).map((word) => word.replaceAll('{server}', server.url)),
+  ];
   const envelope = (result: CliResult) => envelopeSchema.parse(result.json());
 
   beforeAll(async () => {

@@ -8,7 +8,11 @@ export function runDoctor(definition: ConnectorDefinition, settings: ResolvedSet
   const commands: Doctor['commands'] = {};
   const allMissing = new Set<string>();
   for (const command of definition.commands) {
-    const missing = [...missingSecrets, ...(command.requires ?? []).filter((name) => settings.get(name) === undefined)];
+    const unmet = (command.requires ?? []).filter((need) =>
+      typeof need === 'string' ? settings.get(need) === undefined : need.every((name) => settings.get(name) === undefined),
+    );
+    // An unmet "one of" group is reported as "A or B".
+    const missing = [...missingSecrets, ...unmet.map((need) => (typeof need === 'string' ? need : need.join(' or ')))];
     missing.forEach((name) => allMissing.add(name));
     commands[command.id] = { ready: missing.length === 0, missing };
   }
