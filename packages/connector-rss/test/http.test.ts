@@ -102,7 +102,12 @@ describe('feed.read: redirects', () => {
     );
     const { exitCode, envelope } = await json(['feed', 'read', `${FEEDS}/old/rss2.xml`]);
     expect(exitCode).toBe(0);
-    expect(envelope.data).toMatchObject({ url: `${FEEDS}/old/rss2.xml`, final_url: 'https://cdn.example.net/feeds/rss2.xml', status: 200 });
+    expect(envelope.data).toMatchObject({
+      url: `${FEEDS}/old/rss2.xml`,
+      final_url: 'https://cdn.example.net/feeds/rss2.xml',
+      moved_to: 'https://cdn.example.net/feeds/rss2.xml',
+      status: 200,
+    });
     expect(envelope.data.items[2].link).toBe('https://cdn.example.net/news/2003/news-VASIMR.asp');
     expect(api.requests.map((r) => r.url)).toEqual([`${FEEDS}/old/rss2.xml`, 'https://cdn.example.net/feeds/rss2.xml']);
   });
