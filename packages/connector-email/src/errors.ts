@@ -120,3 +120,8 @@ export function deadlineError(where: string): AosError {
     hint: 'Raise --timeout-ms.',
   });
 }
+
+/** imapflow reports a failed SEARCH (or one on a dropped connection) as `false`, not as an error. */
+export function searchFailed(where: string): AosError {
+  return new BackendUnavailableError(`The ${where} server did not complete the search`, { details: { server: where, retryable: true } });
+}

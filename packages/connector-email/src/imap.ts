@@ -20,10 +20,10 @@ export async function openImap(config: ImapConfig, signal: AbortSignal, options:
     secure: config.secure,
     auth: { user: config.user, pass: config.password ?? '' },
     logger: false,
-    disableAutoIdle: !options.idle,
-    // The gateway idles so the server pushes new mail; one-shot commands never need to.
-    autoIdleDelay: 1000,
     ...IMAP_TIMEOUTS,
+    // The gateway idles so the server pushes new mail; one-shot commands never need to. IDLE is
+    // renewed well inside the inactivity timeout, which is longer than servers' IDLE keepalives.
+    ...(options.idle ? { autoIdleDelay: 1000, maxIdleTime: 45_000, socketTimeout: 180_000 } : { disableAutoIdle: true }),
   });
   // An 'error' event without a listener would crash the process; failures surface as rejections.
   client.on('error', () => undefined);

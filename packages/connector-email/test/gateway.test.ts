@@ -64,6 +64,42 @@ describe.skipIf(!DOVECOT)('aos-email gateway against real IMAP and SMTP servers'
     expect(readState(home)!.cursor.last_uid).toBe(cursor.last_uid + 1);
   });
 
+  it('gets new mail pushed through IMAP IDLE, without waiting for the poll interval', async () => {
+    const home = newHome();
+    const process = gateway(home, { EMAIL_POLL_SECONDS: '600' });
+    await eventually(() => readState(home), 15_000, 'the first cursor');
+    // Past the 1 s auto-IDLE delay, so the connection is idling when the mail arrives.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const delivered = Date.now();
+    world.deliver(rawMail({ from: 'fast@example.org', subject: 'Pushed', text: 'via IDLE', messageId: 'idle-1@example.org' }));
+    await eventually(() => inboxFiles(home).length === 1, 8_000, 'the pushed message');
+    expect(Date.now() - delivered).toBeLessThan(8_000);
+    expect((await process.stop()).code).toBe(0);
+  });
+
+  it('reconnects with backoff when the IMAP server goes away, and loses no mail', async () => {
+    const home = newHome();
+    const process = gateway(home);
+    await eventually(() => readState(home), 15_000, 'the first cursor');
+    await world.dovecot.stop();
+    let restarted = false;
+    try {
+      // Mail that arrives while the server is down is delivered after the reconnect.
+      world.deliver(rawMail({ from: 'late@example.org', subject: 'While down', text: 'queued', messageId: 'down-1@example.org' }));
+      await eventually(() => /receive: BACKEND_UNAVAILABLE: .*reconnecting in \d+ ms/.test(process.stderr()), 10_000, 'the reconnect log');
+      await world.dovecot.restart();
+      restarted = true;
+    } finally {
+      // Whatever happened, the next tests need the server.
+      if (!restarted) await world.dovecot.restart();
+    }
+    await eventually(() => inboxFiles(home).length === 1, 20_000, 'the message after the reconnect');
+    expect(readInboxFile(home, inboxFiles(home)[0]!)).toMatchObject({ id: 'email:down-1@example.org' });
+    const { code, stdout } = await process.stop();
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).data.reconnects).toBeGreaterThanOrEqual(1);
+  });
+
   it('resyncs from the newest message when the mailbox UIDVALIDITY changed, delivering nothing old', async () => {
     const home = newHome();
     mkdirSync(join(home, 'state'), { recursive: true });

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import type { SearchObject } from 'imapflow';
 import { command, UsageError, type Page } from '@aos-connectors/core';
 import { imapConfig } from '../config.js';
-import { openReadOnly, withImap } from '../imap.js';
+import { searchFailed } from '../errors.js';
+import { imapWhere, openReadOnly, withImap } from '../imap.js';
 import { summary } from '../shapes.js';
 
 /**
@@ -23,7 +24,7 @@ export function decodeCursor(cursor: string | null): { uidValidity: string; belo
 /** The IMAP SEARCH for the filters given (all messages when none). */
 function searchQuery(input: { from?: string | undefined; subject?: string | undefined; since?: string | undefined; unseen?: boolean | undefined }, below?: number): SearchObject {
   const query: SearchObject = {};
-  if (below !== undefined) query.uid = below > 1 ? `1:${below - 1}` : '0';
+  if (below !== undefined) query.uid = `1:${below - 1}`;
   if (input.from) query.from = input.from;
   if (input.subject) query.subject = input.subject;
   if (input.since) query.since = new Date(input.since);
@@ -58,7 +59,8 @@ export const mailList = command({
       if (cursor && cursor.uidValidity !== uidValidity) {
         throw new UsageError(`The cursor is from an earlier state of ${mailbox} (UIDVALIDITY changed)`, { hint: 'List again without --cursor.' });
       }
-      const found = cursor && cursor.below <= 1 ? [] : ((await client.search(searchQuery(input, cursor?.below), { uid: true })) || []);
+      const found = cursor && cursor.below <= 1 ? [] : await client.search(searchQuery(input, cursor?.below), { uid: true });
+      if (!Array.isArray(found)) throw searchFailed(imapWhere(config));
       const newestFirst = [...found].sort((a, b) => b - a);
       const uids = newestFirst.slice(0, page.size);
       const items = uids.length

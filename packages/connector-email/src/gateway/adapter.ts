@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import { ValidationFailedError, type CommandContext, type MessagingAdapter, type PollRequest, type PollResult } from '@aos-connectors/core';
 import { imapConfig, smtpConfig } from '../config.js';
 import { newMessageId, planMail } from '../compose.js';
-import { mapMailError } from '../errors.js';
+import { mapMailError, searchFailed } from '../errors.js';
 import { closeImap, imapWhere, openImap } from '../imap.js';
 import { emailCursorSchema, type EmailCursor } from './cursor.js';
 import { toIncoming } from './normalize.js';
@@ -30,9 +30,10 @@ export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor>
   let client: ImapFlow | undefined;
 
   const poll = async ({ cursor, signal, log }: PollRequest<EmailCursor>): Promise<PollResult<EmailCursor>> => {
-    if (!client) throw mapMailError({ code: 'NoConnection' }, where);
-    const box = client.mailbox;
-    if (!box) throw mapMailError({ code: 'NoConnection' }, where);
+    // imapflow answers some commands on a closed connection with false rather than an error:
+    // check first, so a lost server means a reconnect, not an endless empty poll.
+    const box = client?.usable ? client.mailbox : undefined;
+    if (!client || !box) throw mapMailError({ code: 'NoConnection' }, where);
     const uidValidity = String(box.uidValidity);
     const saved = emailCursorSchema.safeParse(cursor);
     if (!saved.success || saved.data.uidvalidity !== uidValidity) {
@@ -42,7 +43,9 @@ export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor>
       return { messages: [], cursor: { uidvalidity: uidValidity, last_uid: Math.max(0, box.uidNext - 1) } };
     }
     const last = saved.data.last_uid;
-    const found = ((await client.search({ uid: `${last + 1}:*` }, { uid: true })) || []).filter((uid) => uid > last).sort((a, b) => a - b);
+    const searched = await client.search({ uid: `${last + 1}:*` }, { uid: true });
+    if (!Array.isArray(searched)) throw searchFailed(where);
+    const found = searched.filter((uid) => uid > last).sort((a, b) => a - b);
     if (found.length === 0) {
       await waitForMail(client, pollMs, signal);
       return { messages: [], cursor: saved.data };
@@ -110,7 +113,8 @@ export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor>
 
 function pollInterval(value: string | undefined): number {
   const seconds = Number(value ?? '30');
-  return Number.isFinite(seconds) && seconds > 0 ? Math.max(100, seconds * 1000) : 30_000;
+  // Bounded: below 0.1 s is a busy loop, and past an hour a server without IDLE looks dead.
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(3_600_000, Math.max(100, seconds * 1000)) : 30_000;
 }
 
 /** A stand-in source for a message too big to download: its envelope as headers. */

@@ -39,6 +39,8 @@ export interface Dovecot {
   maildir: string;
   log(): string;
   stop(): Promise<void>;
+  /** Stops the server and starts it again on the same port and Maildir (a network loss). */
+  restart(): Promise<void>;
 }
 
 /**
@@ -95,35 +97,57 @@ service anvil {
 }
 `,
   );
-  const child: ChildProcess = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const conf = join(dir, 'dovecot.conf');
   const log = () => {
-    let text = stderr;
     try {
-      text += readFileSync(join(dir, 'dovecot.log'), 'utf8');
+      return readFileSync(join(dir, 'dovecot.log'), 'utf8');
     } catch {
-      // not written yet
+      return '';
     }
-    return text;
   };
-  try {
-    await waitForGreeting(port, child);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`dovecot did not start: ${(error as Error).message}\n${log()}`);
-  }
+  let server = await launch(binary, conf, port, log);
   return {
     port,
     maildir,
     log,
+    stop: () => server.stop(),
+    async restart() {
+      await server.stop();
+      server = await launch(binary, conf, port, log);
+    },
+  };
+}
+
+/** Runs dovecot in the foreground as a child of the test, until stop(). */
+async function launch(binary: string, conf: string, port: number, log: () => string): Promise<{ stop(): Promise<void> }> {
+  // Its own process group, so a stop also ends the imap processes serving open connections
+  // (they outlive the master otherwise): a stop is a real loss of the server.
+  const child: ChildProcess = spawn(binary, ['-F', '-c', conf], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitForGreeting(port, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`dovecot did not start: ${(error as Error).message}\n${stderr}${log()}`);
+  }
+  return {
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
+      const group = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // already gone
+        }
+      };
+      if (child.exitCode === null) {
+        group('SIGTERM');
+        const timer = setTimeout(() => group('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      group('SIGKILL');
     },
   };
 }
