@@ -50,6 +50,7 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
     signal: deadline.signal,
     log,
     warn: (message) => call.stderr.write(`${message}\n`),
+    scrub: (text) => call.scrubber.scrub(text),
     recordSideEffect: (effect) => call.sideEffects.push(effect),
   };
 }

@@ -6,6 +6,8 @@ import { command, type CommandContext, type CommandDefinition, type ConnectorDef
 /** What a messaging connector declares (CONTRACT §9): how to reach its platform. */
 export interface GatewayDefinition {
   adapter(ctx: CommandContext): MessagingAdapter<any>;
+  /** Settings the gateway needs beyond the required secrets (for `doctor`), e.g. channels to watch. */
+  requires?: (string | string[])[];
 }
 
 /**
@@ -25,6 +27,7 @@ export function gatewayCommand(definition: Pick<ConnectorDefinition, 'tool' | 'r
       name: z.string().min(1).describe('This connector instance (the outbox subfolder)'),
     }),
     daemon: true,
+    requires: gateway.requires,
     examples: [`${definition.tool} --mode write gateway --home ~/.argentos --name ${definition.tool.replace(/^aos-/, '')}`],
     async run({ home, name }, ctx) {
       if (ctx.dryRun) {
@@ -48,6 +51,7 @@ export function gatewayCommand(definition: Pick<ConnectorDefinition, 'tool' | 'r
           tool: definition.tool,
           version: packageVersion(definition.root),
           mode: ctx.mode,
+          scrub: ctx.scrub,
         });
       } finally {
         stop.dispose();

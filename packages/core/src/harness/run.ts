@@ -61,6 +61,7 @@ export interface Call {
   sideEffects: SideEffect[];
   /** Loaded once the command is known; decides sanitizing of errors too. */
   policy?: ToolPolicy;
+  scrubber: Scrubber;
   /** The SSRF guard's connection pool, created on the first request to an untrusted host. */
   ssrf?: Promise<SsrfDispatcher>;
 }
@@ -90,7 +91,7 @@ export async function runConnector(definition: ConnectorDefinition, io: Connecto
     : humanOutput(stdout, stderr, invocation, makeStyle(colorEnabled(io.env, io.isTTY ?? false)));
   const call: Call = {
     definition, io, flags: parsed.flags, settings, invocation, output, stderr,
-    commandId: '', arguments: {}, exchanges: [], sideEffects: [],
+    commandId: '', arguments: {}, exchanges: [], sideEffects: [], scrubber,
   };
 
   let failure: AosError | undefined;

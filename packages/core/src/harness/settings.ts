@@ -42,7 +42,9 @@ export function resolveSettings(definition: ConnectorDefinition, env: Env): Reso
       }
       throw new ConfigError(`${accepted} is not set`, { details: { missing: [name] }, hint: `Set ${accepted} in the environment.` });
     },
-    secretValues: () => definition.secrets.flatMap((decl) => [decl.name, ...(decl.aliases ?? [])].map((key) => env[key] ?? '')),
+    // Both the raw and the trimmed value: the trimmed one is what requests carry.
+    secretValues: () =>
+      definition.secrets.flatMap((decl) => [decl.name, ...(decl.aliases ?? [])].flatMap((key) => [env[key] ?? '', (env[key] ?? '').trim()])),
     missingSecrets: () => definition.secrets.filter((decl) => requiredSecret(decl) && !lookup(decl.name).value).map((decl) => decl.name),
     isSecret: (name) => declared.get(name)?.secret === true,
   };

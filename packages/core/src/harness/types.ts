@@ -53,6 +53,8 @@ export interface CommandContext {
   log(message: string): void;
   /** A line people must see whatever the verbosity (stderr, secrets scrubbed). */
   warn(message: string): void;
+  /** Removes every secret value from text bound for files the harness does not write itself. */
+  scrub(text: string): string;
   recordSideEffect(effect: SideEffect): void;
 }
 

@@ -139,7 +139,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         method,
         headers,
         body,
-        signal: deadline.signal,
+        signal: requestOptions.signal ? AbortSignal.any([deadline.signal, requestOptions.signal]) : deadline.signal,
         fetch: recordingFetch,
         timeout: Math.min(remaining ?? DEFAULT_ATTEMPT_TIMEOUT_MS, DEFAULT_ATTEMPT_TIMEOUT_MS) || 1,
         totalTimeout: remaining === undefined ? false : Math.max(1, remaining),

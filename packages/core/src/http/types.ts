@@ -12,6 +12,8 @@ export interface RequestOptions {
   responseType?: 'json' | 'text';
   /** Expected 2xx statuses other than the usual (e.g. 304 for conditional GET). */
   acceptStatus?: number[];
+  /** Cancels this request early (a gateway stopping mid long-poll); the caller's deadline always applies too. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResponse<T = unknown> {

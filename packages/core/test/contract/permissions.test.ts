@@ -134,6 +134,13 @@ describe('audit (CONTRACT §7)', () => {
     expect(result.stderr).toMatch(/audit log not written/);
   });
 
+  it('scrubs a secret given with surrounding whitespace (requests carry it trimmed)', async () => {
+    api.server.use(http.get(`${API}/widgets/7`, ({ request }) => HttpResponse.json({ id: 7, echoed: request.headers.get('authorization') })));
+    const result = await cli(['--json', '--verbose', 'widget', 'get', '7'], { WIDGETS_TOKEN: `  ${TOKEN}\n` });
+    expect(result.json().data.echoed).toBe('Bearer [REDACTED]');
+    expect(JSON.stringify(result.audit()) + result.stderr).not.toContain(TOKEN);
+  });
+
   it('redacts secrets that reach the audit log through arguments', async () => {
     const result = await cli(['--json', '--dry-run', 'widget', 'create', '--name', TOKEN]);
     expect(JSON.stringify(result.audit())).not.toContain(TOKEN);
