@@ -70,9 +70,12 @@ export async function modeChecks(ctx: CertifyContext, checks: Checks): Promise<v
             problems.push(`${call}: ${envelope.error.code} "${excerpt(envelope.error.message, 100)}" (exit ${result.exitCode})${hint}`);
           }
           else {
-            const request = (envelope.data as { request?: { method?: unknown; url?: unknown } } | null)?.request;
+            const data = envelope.data as { request?: { method?: unknown; url?: unknown }; plan?: unknown } | null;
+            const request = data?.request;
+            // HTTP writes show the planned request; others (a gateway, SMTP) show a plan object.
+            const planned = (typeof request?.method === 'string' && typeof request.url === 'string') || (typeof data?.plan === 'object' && data.plan !== null);
             if (envelope.meta.dry_run !== true) problems.push(`${call}: meta.dry_run is not true`);
-            if (typeof request?.method !== 'string' || typeof request.url !== 'string') problems.push(`${call}: data.request has no method and url`);
+            if (!planned) problems.push(`${call}: data has neither request {method, url} nor a plan`);
           }
         }),
       ),
