@@ -27,10 +27,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Who owns the mail: as root, `nobody` (dovecot refuses uid 0 for mail); otherwise ourselves. */
+/**
+ * Who owns the mail: as root, `nobody` (dovecot refuses uid 0 for mail); otherwise ourselves,
+ * with dovecot running every process as us (checked both ways on Debian 12's dovecot 2.3).
+ */
 export function mailOwner(): { uid: number; gid: number; root: boolean } {
   const root = process.getuid?.() === 0;
   return root ? { uid: 65534, gid: 65534, root } : { uid: process.getuid!(), gid: process.getgid!(), root };
+}
+
+/** The name of group `gid` (dovecot's settings take names), from /etc/group. */
+function groupName(gid: number): string | undefined {
+  try {
+    return readFileSync('/etc/group', 'utf8').split('\n').map((line) => line.split(':')).find((fields) => fields[2] === String(gid))?.[0];
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Dovecot {
@@ -72,7 +84,7 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = ${owner.root ? 'dovecot' : me}
 default_login_user = ${owner.root ? 'dovenull' : me}
-first_valid_uid = 1
+${owner.root ? '' : `default_internal_group = ${groupName(owner.gid) ?? me}\n`}first_valid_uid = 1
 mail_location = maildir:${mailRoot}/%n
 passdb {
   driver = passwd-file
