@@ -6,6 +6,9 @@ const PASS_THROUGH = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|
  * Least privilege: one instance never sees another's token, nor anything else the runner holds.
  */
 export function childEnv(parent: Record<string, string | undefined>, own: Record<string, string>): Record<string, string> {
-  const base = Object.entries(parent).filter((entry): entry is [string, string] => entry[1] !== undefined && PASS_THROUGH.test(entry[0]));
+  // A caller's deadline is for one command, not for a daemon the runner keeps alive.
+  const base = Object.entries(parent).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && PASS_THROUGH.test(entry[0]) && entry[0] !== 'AOS_TIMEOUT_MS',
+  );
   return { ...Object.fromEntries(base), ...own };
 }

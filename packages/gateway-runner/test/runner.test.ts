@@ -31,13 +31,14 @@ const instance = (name: string, behaviour: string, extra = '') =>
 
 describe('aos-gateway supervision (a fake connector bin)', () => {
   it('starts each instance as "<bin> --mode <mode> gateway --home --name", prefixes its lines, and stops it cleanly', async () => {
-    const run = await supervise(`${FAST}instances:\n${instance('tg', 'run', ', TELEGRAM_BOT_TOKEN: "t-123"')}${instance('mail', 'run')}    mode: admin\n`, { RUNNER_SECRET: 'not-for-children' });
+    const run = await supervise(`${FAST}instances:\n${instance('tg', 'run', ', TELEGRAM_BOT_TOKEN: "t-123"')}${instance('mail', 'run')}    mode: admin\n`, { RUNNER_SECRET: 'not-for-children', AOS_AUDIT_DIR: '/tmp/aos-audit', AOS_TIMEOUT_MS: '1000' });
     await eventually(() => run.err().includes('[tg] running') && run.err().includes('[mail] running'), 'both instances');
     expect(run.err()).toContain('[tg] argv --mode write gateway --home /tmp/aos-home --name tg');
     expect(run.err()).toContain('[mail] argv --mode admin gateway --home /tmp/aos-home --name mail');
     // Least privilege: each child sees its own env, not the runner's other variables.
-    expect(run.err()).toContain('[tg] env FAKE_BEHAVIOUR,TELEGRAM_BOT_TOKEN\n');
-    expect(run.err()).toContain('[mail] env FAKE_BEHAVIOUR\n');
+    // AOS_* settings pass (the audit directory, the policy), but not a caller's one-command deadline.
+    expect(run.err()).toContain('[tg] env AOS_AUDIT_DIR,FAKE_BEHAVIOUR,TELEGRAM_BOT_TOKEN\n');
+    expect(run.err()).toContain('[mail] env AOS_AUDIT_DIR,FAKE_BEHAVIOUR\n');
     run.stop();
     const { exitCode, outcomes } = await run.result;
     expect(exitCode).toBe(0);
