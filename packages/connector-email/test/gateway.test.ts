@@ -149,6 +149,12 @@ describe.skipIf(!DOVECOT)('aos-email gateway against real IMAP and SMTP servers'
     expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
   });
 
+  it('stops with CONFIG_ERROR (exit 4) when EMAIL_MAILBOX does not exist, instead of reconnecting', async () => {
+    const { code, stdout } = await gateway(newHome(), { EMAIL_MAILBOX: 'Nope' }).exited;
+    expect(code).toBe(4);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, error: { code: 'CONFIG_ERROR', details: { setting: 'EMAIL_MAILBOX' } } });
+  });
+
   it('stops with CONFIG_ERROR (exit 4) before connecting when EMAIL_SMTP_HOST is missing', async () => {
     const { code, stdout } = await gateway(newHome(), { EMAIL_SMTP_HOST: '' }).exited;
     expect(code).toBe(4);

@@ -47,6 +47,9 @@ export function resolveBins(config: RunnerConfig, env: Record<string, string | u
  * otherwise the first failed instance's exit code (2, 3 or 4 for permanent failures), or 1.
  */
 export async function runGateways(config: RunnerConfig, io: RunnerIO): Promise<RunResult> {
+  if (config.instances.length === 0) {
+    throw new ConfigError(`${config.file}: every instance is disabled (${config.disabled.join(', ')}); nothing to run`, { details: { file: config.file } });
+  }
   const bins = resolveBins(config, io.env);
   const log = (line: string) => io.stderr(`${new Date().toISOString()} aos-gateway: ${line}\n`);
   if (config.disabled.length) log(`disabled: ${config.disabled.join(', ')}`);

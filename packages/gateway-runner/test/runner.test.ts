@@ -118,6 +118,11 @@ describe('aos-gateway supervision (a fake connector bin)', () => {
     expect(exitCode).toBe(0);
   });
 
+  it('refuses to run when every instance is disabled (CONFIG_ERROR)', async () => {
+    const config = await loadConfig(writeConfig('instances:\n  - { name: a, connector: aos-x, home: /tmp/h, enabled: false }\n'), {});
+    await expect(runGateways(config, { env: {}, stdout: () => undefined, stderr: () => undefined })).rejects.toMatchObject({ code: 'CONFIG_ERROR', message: expect.stringMatching(/every instance is disabled \(a\); nothing to run/) });
+  });
+
   it('refuses to start anything when a connector cannot be found (CONFIG_ERROR)', async () => {
     const file = writeConfig('instances:\n  - { name: a, connector: aos-surely-not-installed, home: /tmp/h }\n  - { name: b, connector: ./missing.js, home: /tmp/h }\n');
     const config = await loadConfig(file, {});

@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { ValidationFailedError, type CommandContext, type MessagingAdapter, type PollRequest, type PollResult } from '@aos-connectors/core';
+import { ConfigError, isAosError, ValidationFailedError, type CommandContext, type MessagingAdapter, type PollRequest, type PollResult } from '@aos-connectors/core';
 import { imapConfig, smtpConfig } from '../config.js';
 import { newMessageId, planMail } from '../compose.js';
 import { mapMailError, searchFailed } from '../errors.js';
@@ -74,7 +74,12 @@ export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor>
       try {
         await client.mailboxOpen(imap.mailbox, { readOnly: true });
       } catch (error) {
-        throw mapMailError(error, where);
+        const mapped = mapMailError(error, where);
+        // A mailbox that does not exist will not appear by reconnecting: stop instead.
+        if (isAosError(mapped) && mapped.code === 'NOT_FOUND') {
+          throw new ConfigError(`EMAIL_MAILBOX "${imap.mailbox}" does not exist on the ${where} server`, { cause: error, details: { setting: 'EMAIL_MAILBOX' } });
+        }
+        throw mapped;
       }
       log(`connected to ${where} as ${imap.user}, watching ${imap.mailbox}`);
     },
