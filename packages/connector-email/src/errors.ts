@@ -13,8 +13,10 @@ import {
 /** What a raw IMAP or SMTP failure carries (imapflow and nodemailer set these). */
 interface MailLibraryError {
   code?: string;
+  originalCode?: string;
   message?: string;
   authenticationFailed?: boolean;
+  tlsFailed?: boolean;
   mailboxMissing?: boolean;
   responseStatus?: string;
   responseText?: string;
@@ -33,8 +35,10 @@ const NETWORK = new Set([
   // imapflow: the server closed or never finished the connection.
   'NoConnection', 'EConnectionClosed', 'ClosedAfterConnectText', 'ClosedAfterConnectTLS',
   // nodemailer
-  'ECONNECTION', 'ESOCKET', 'EDNS', 'ETLS', 'EPROTOCOL', 'EPROXY',
+  'ECONNECTION', 'ESOCKET', 'EDNS', 'EPROTOCOL', 'EPROXY',
 ]);
+/** Certificate and handshake failures (Node's, OpenSSL's, nodemailer's ETLS): retrying will not fix them. */
+const TLS = /^(ETLS|EPROTO|ERR_SSL_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|CERT_)/;
 const TIMEOUTS = new Set(['ETIMEDOUT', 'ETIMEOUT', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
 
 /** The most specific code on the error or its causes (a socket's ECONNREFUSED under ESOCKET). */
@@ -42,7 +46,9 @@ function codes(error: MailLibraryError): string[] {
   const found: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 4; depth += 1) {
-    const { code, cause, _err } = current as MailLibraryError;
+    const { code, originalCode, cause, _err } = current as MailLibraryError;
+    // nodemailer keeps the socket's own code (e.g. DEPTH_ZERO_SELF_SIGNED_CERT) beside its ESOCKET.
+    if (typeof originalCode === 'string') found.push(originalCode);
     if (typeof code === 'string') found.push(code);
     current = cause ?? _err;
   }
@@ -81,6 +87,14 @@ export function mapMailError(thrown: unknown, where: string): unknown {
   if (all.includes('ETHROTTLE')) {
     const wait = Math.ceil((error.throttleReset ?? 60_000) / 1000);
     return new RateLimitedError(`The ${where} server is throttling requests`, { cause: thrown, details: { ...details, retryable: true, retry_after_s: wait } });
+  }
+  const tls = all.find((code) => TLS.test(code)) ?? (error.tlsFailed ? 'TLS' : undefined);
+  if (tls) {
+    return new BackendUnavailableError(`TLS with the ${where} server failed (${tls})`, {
+      cause: thrown,
+      details: { ...details, tls_error: tls, retryable: false },
+      hint: 'Check the port and EMAIL_*_SECURE (993/465: TLS from the start; 143/587: STARTTLS); for a private CA set NODE_EXTRA_CA_CERTS.',
+    });
   }
   const timeout = all.find((code) => TIMEOUTS.has(code));
   if (timeout) return new TimeoutError(`The ${where} server did not answer in time`, { cause: thrown, details: { ...details, retryable: true } });

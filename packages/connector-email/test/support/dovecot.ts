@@ -47,6 +47,8 @@ function groupName(gid: number): string | undefined {
 
 export interface Dovecot {
   port: number;
+  /** The implicit-TLS (imaps) port, when started with a certificate. */
+  tlsPort: number | undefined;
   /** The user's Maildir (cur/new/tmp). */
   maildir: string;
   log(): string;
@@ -60,8 +62,9 @@ export interface Dovecot {
  * IMAP on 127.0.0.1:`port` without TLS (plaintext login allowed), run in the foreground as a
  * child of the test so it ends with it.
  */
-export async function startDovecot(binary: string, dir: string, account: { user: string; password: string }): Promise<Dovecot> {
+export async function startDovecot(binary: string, dir: string, account: { user: string; password: string }, tls?: { cert: string; key: string }): Promise<Dovecot> {
   const port = await freePort();
+  const tlsPort = tls ? await freePort() : undefined;
   const owner = mailOwner();
   // The login and auth processes run as dovecot's own users when we are root: they must reach the sockets.
   chmodSync(dir, 0o755);
@@ -79,7 +82,7 @@ listen = 127.0.0.1
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
-ssl = no
+${tls ? `ssl = yes\nssl_cert = <${tls.cert}\nssl_key = <${tls.key}` : 'ssl = no'}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = ${owner.root ? 'dovecot' : me}
@@ -100,7 +103,8 @@ service imap-login {
     port = ${port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${tlsPort ?? 0}
   }
   chroot =
 }
@@ -120,6 +124,7 @@ service anvil {
   let server = await launch(binary, conf, port, log);
   return {
     port,
+    tlsPort,
     maildir,
     log,
     stop: () => server.stop(),

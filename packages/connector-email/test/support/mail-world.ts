@@ -1,10 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findDovecot, startDovecot, type Dovecot } from './dovecot.js';
 import { deliverToMaildir, startSmtp, type SmtpSink } from './smtp.js';
 
 export const ACCOUNT = { user: 'alice@example.com', password: 'imap-test-pass-7c1d' };
+
+/** A self-signed certificate for 127.0.0.1 (test use only), for the TLS tests. */
+export const TEST_TLS = {
+  cert: fileURLToPath(new URL('../fixtures/test-tls.crt', import.meta.url)),
+  key: fileURLToPath(new URL('../fixtures/test-tls.key', import.meta.url)),
+};
 
 /** Found once per test file; absent only where dovecot-imapd could not be installed. */
 export const DOVECOT = findDovecot();
@@ -22,12 +29,17 @@ export interface MailWorld {
   stop(): Promise<void>;
 }
 
-/** A real IMAP server (dovecot) and a real SMTP server delivering into its Maildir, on 127.0.0.1. */
-export async function startMailWorld(): Promise<MailWorld> {
+/**
+ * A real IMAP server (dovecot) and a real SMTP server delivering into its Maildir, on 127.0.0.1.
+ * With `tls`, dovecot also listens for implicit TLS and offers STARTTLS, and the SMTP server
+ * speaks TLS from the first byte, all with the TEST_TLS certificate.
+ */
+export async function startMailWorld(options: { tls?: boolean } = {}): Promise<MailWorld> {
   if (!DOVECOT) throw new Error(NO_DOVECOT_REASON);
   const dir = mkdtempSync(join(tmpdir(), 'aos-email-'));
-  const dovecot = await startDovecot(DOVECOT, dir, ACCOUNT);
-  const smtp = await startSmtp(ACCOUNT, ACCOUNT.user, dovecot.maildir);
+  const tls = options.tls ? TEST_TLS : undefined;
+  const dovecot = await startDovecot(DOVECOT, dir, ACCOUNT, tls);
+  const smtp = await startSmtp(ACCOUNT, ACCOUNT.user, dovecot.maildir, tls);
   return {
     dovecot,
     smtp,

@@ -1,4 +1,4 @@
-import { chownSync, renameSync, writeFileSync } from 'node:fs';
+import { chownSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -36,10 +36,12 @@ export function deliverToMaildir(maildir: string, raw: string): void {
  * recipients whose local part is `nobody`, and drops mail for `localAddress` into `maildir`
  * (where dovecot serves it over IMAP); other accepted mail is only recorded.
  */
-export async function startSmtp(account: { user: string; password: string }, localAddress: string, maildir: string): Promise<SmtpSink> {
+export async function startSmtp(account: { user: string; password: string }, localAddress: string, maildir: string, tls?: { cert: string; key: string }): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   let connections = 0;
   const server = new SMTPServer({
+    // With a certificate: TLS from the first byte (port 465 style).
+    ...(tls ? { secure: true, key: readFileSync(tls.key), cert: readFileSync(tls.cert) } : {}),
     authOptional: false,
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
