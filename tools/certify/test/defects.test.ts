@@ -8,6 +8,7 @@ afterAll(removeFixtures);
 describe('aos-certify fails a connector', () => {
   it('whose destructive command runs at mode write', async () => {
     const dir = await makeFixture('destructive', {
+      unchecked: true,
       extraCommands: `command({
         id: 'item.delete', summary: 'Delete an item', resource: 'item', action: 'write', risk: 2,
         input: z.object({ id: z.string().describe('Item id') }),

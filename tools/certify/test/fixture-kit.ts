@@ -18,6 +18,11 @@ export interface FixtureOptions {
   afterSync?: (source: string) => string;
   /** More files (path → content), e.g. tests. */
   files?: Record<string, string>;
+  /**
+   * Skips the core's definition checks (which refuse e.g. a destructive verb below admin), as
+   * a connector built on an older core or without it would: certification must still catch it.
+   */
+  unchecked?: boolean;
 }
 
 const made: string[] = [];
@@ -34,7 +39,8 @@ export async function makeFixture(name: string, options: FixtureOptions = {}): P
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), content);
   };
-  const source = readFileSync(join(FIXTURES, 'aos-fixture/connector.js'), 'utf8').replace('/* EXTRA COMMANDS */', options.extraCommands ?? '');
+  let source = readFileSync(join(FIXTURES, 'aos-fixture/connector.js'), 'utf8').replace('/* EXTRA COMMANDS */', options.extraCommands ?? '');
+  if (options.unchecked) source = source.replace('export default defineConnector(', 'export default ((definition) => definition)(');
   const packageJson = { name: 'aos-fixture', version: '1.0.0', private: true, type: 'module', bin: { 'aos-fixture': './bin/aos-fixture.js' } };
   write('package.json', `${JSON.stringify(packageJson, null, 2)}\n`);
   write('bin/aos-fixture.js', readFileSync(join(FIXTURES, options.bin ? `defects/${options.bin}` : 'aos-fixture/bin.js')));
