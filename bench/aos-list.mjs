@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -57,8 +57,11 @@ function timeAos(bin, env, args, state) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (state) {
     const envelope = JSON.parse(result.stdout);
-    const found = envelope.data.connectors.filter((row) => row.tool.startsWith('aos-bench-') && row.install_state === state).length;
-    if (result.status !== 0 || found !== COUNT) throw new Error(`aos ${args.join(' ')}: ${found}/${COUNT} ${state} (exit ${result.status}) ${result.stderr}`);
+    const { connectors } = envelope.data;
+    const found = connectors.filter((row) => row.tool.startsWith('aos-bench-') && row.install_state === state).length;
+    if (result.status !== 0 || found !== COUNT || connectors.length !== COUNT) {
+      throw new Error(`aos ${args.join(' ')}: ${found}/${COUNT} ${state} of ${connectors.length} found (exit ${result.status}) ${result.stderr}`);
+    }
   }
   return ms;
 }
@@ -92,8 +95,11 @@ try {
   const installed = join(root, 'node_modules', '@aos-connectors', 'host');
   for (const part of ['bin', 'dist', 'package.json']) cpSync(new URL(part, pkg), join(installed, part), { recursive: true });
   const bin = join(installed, 'bin', 'aos.js');
-  // The real PATH is scanned (part of the cost); npm's global packages are left out.
-  const env = { ...process.env, HOME: join(root, 'home'), ARGENT_CONNECTOR_REPOS: repos, npm_config_prefix: join(root, 'npm-prefix'), AOS_AUDIT: 'off' };
+  // The real PATH is scanned (part of the cost), but not the workspace's node_modules/.bin that
+  // npx and npm scripts put first: its aos-* would be found, probed and counted. npm's global
+  // packages are left out too.
+  const PATH = process.env.PATH.split(delimiter).filter((dir) => !dir.endsWith(join('node_modules', '.bin'))).join(delimiter);
+  const env = { ...process.env, PATH, HOME: join(root, 'home'), ARGENT_CONNECTOR_REPOS: repos, npm_config_prefix: join(root, 'npm-prefix'), AOS_AUDIT: 'off' };
   const bins = Array.from({ length: COUNT }, (_, i) => join(repos, `aos-bench-${String(i).padStart(2, '0')}`, 'bin', `aos-bench-${String(i).padStart(2, '0')}.js`));
 
   for (let i = 0; i < 3; i++) timeAos(bin, env, ['--json', 'list'], 'installed'); // compile cache, disk cache
