@@ -40,7 +40,7 @@ export const email = defineConnector({
   health: emailHealth,
   mapError: mapInternal,
   commands: [mailList, mailRead, mailSend],
-  gateway: { adapter: (ctx) => emailAdapter(ctx) },
+  gateway: { adapter: (ctx) => emailAdapter(ctx), requires: ['EMAIL_IMAP_HOST', 'EMAIL_SMTP_HOST', 'EMAIL_USER'] },
 });
 
 export default email;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
-import { conformanceSuite } from '@aos-connectors/core/testing';
+import { conformanceSuite, runCli } from '@aos-connectors/core/testing';
 import email from '../src/connector.js';
 import { samples } from './samples.js';
 
@@ -31,6 +31,21 @@ conformanceSuite(email, {
 
 it('has a sample for every command but the gateway, so the suite\'s dry-run checks cover every write', () => {
   expect(Object.keys(samples).sort()).toEqual(email.commands.map((c) => c.id).filter((id) => id !== 'gateway').sort());
+});
+
+it('gateway --dry-run shows the plan in any mode, without settings, and connects to nothing', async () => {
+  const result = await runCli(email, ['--json', '--dry-run', 'gateway', '--home', '/tmp/aos-email-plan', '--name', 'mail'], { EMAIL_IMAP_HOST: '127.0.0.1', EMAIL_IMAP_PORT: port });
+  expect(result.exitCode, result.stdout).toBe(0);
+  expect(result.json()).toMatchObject({
+    meta: { dry_run: true },
+    data: { dry_run: true, plan: { instance: 'mail', adapter: 'email', inbox: '/tmp/aos-email-plan/messages/inbox', outbox: '/tmp/aos-email-plan/messages/outbox/mail' } },
+  });
+});
+
+it('doctor lists what the gateway needs', async () => {
+  const result = await runCli(email, ['--json', 'doctor'], { EMAIL_PASSWORD: 'x', EMAIL_USER: 'alice@example.com', EMAIL_IMAP_HOST: 'imap.example.com' });
+  expect(result.json().data.commands.gateway).toMatchObject({ ready: false, missing: ['EMAIL_SMTP_HOST'] });
+  expect(result.json().data.commands['mail.list']).toMatchObject({ ready: true });
 });
 
 it('opened no connection to either mail server during the whole suite', () => {

@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import { ConfigError, isAosError, ValidationFailedError, type CommandContext, type MessagingAdapter, type PollRequest, type PollResult } from '@aos-connectors/core';
-import { imapConfig, smtpConfig } from '../config.js';
+import { imapConfig, smtpConfig, type ImapConfig, type SmtpConfig } from '../config.js';
 import { newMessageId, planMail } from '../compose.js';
 import { mapMailError, searchFailed } from '../errors.js';
 import { closeImap, imapWhere, openImap } from '../imap.js';
@@ -20,16 +20,23 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
  * wakes the poll at once; EMAIL_POLL_SECONDS is the fallback for servers that push nothing.
  */
 export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor> {
-  // Read (and validated) before the gateway starts: a missing setting stops it with CONFIG_ERROR.
-  const imap = imapConfig(ctx.settings);
-  const smtp = smtpConfig(ctx.settings);
+  // Settings are read on first use (connect, send), not here: building the adapter for a dry
+  // run's plan must not fail. A missing one stops the gateway at connect with CONFIG_ERROR.
+  let settings: { imap: ImapConfig; smtp: SmtpConfig; where: string } | undefined;
+  const config = () => {
+    if (!settings) {
+      const imap = imapConfig(ctx.settings);
+      settings = { imap, smtp: smtpConfig(ctx.settings), where: imapWhere(imap) };
+    }
+    return settings;
+  };
   const pollMs = pollInterval(ctx.settings.get('EMAIL_POLL_SECONDS'));
   const fallbackSubject = ctx.settings.get('EMAIL_GATEWAY_SUBJECT') ?? 'Message from your agent';
   const subjects = new SubjectMemory();
-  const where = imapWhere(imap);
   let client: ImapFlow | undefined;
 
   const poll = async ({ cursor, signal, log }: PollRequest<EmailCursor>): Promise<PollResult<EmailCursor>> => {
+    const { imap, where } = config();
     // imapflow answers some commands on a closed connection with false rather than an error:
     // check first, so a lost server means a reconnect, not an endless empty poll.
     const box = client?.usable ? client.mailbox : undefined;
@@ -70,6 +77,7 @@ export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor>
     // poll waits for new mail itself (IDLE or the fallback interval).
     idleDelayMs: 0,
     async connect({ signal, log }) {
+      const { imap, where } = config();
       client = await openImap(imap, signal, { idle: true });
       try {
         await client.mailboxOpen(imap.mailbox, { readOnly: true });
@@ -87,10 +95,11 @@ export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor>
       try {
         return await poll(request);
       } catch (error) {
-        throw mapMailError(error, where);
+        throw mapMailError(error, config().where);
       }
     },
     async send(message, { signal }) {
+      const { smtp } = config();
       const to = message.conversation_id.trim();
       if (!EMAIL.test(to)) throw new ValidationFailedError(`conversation_id "${to}" is not an email address`, { details: { conversation_id: to } });
       const plan = planMail(
