@@ -2,3 +2,5 @@ export { runCli, type CliResult } from './run-cli.js';
 export { startRecordingServer, closedPortUrl, replies, type RecordingServer, type RecordedRequest, type Reply } from './recording-server.js';
 export { useMockApi, type MockApi } from './mock-api.js';
 export { conformanceSuite, CANARY, type ConformanceOptions } from './conformance.js';
+export { installPacked, type PackedInstall } from './packed-install.js';
+export { packedInstallSuite, type PackedSuiteOptions } from './packed-suite.js';

@@ -2,3 +2,4 @@
 export { startRecordingServer, closedPortUrl, replies, type RecordingServer, type RecordedRequest, type Reply } from './recording-server.js';
 export { runCli, type CliResult } from './run-cli.js';
 export { CANARY } from './canary.js';
+export { installPacked, type PackedInstall } from './packed-install.js';
