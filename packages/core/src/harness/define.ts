@@ -26,7 +26,7 @@ export function defineConnector<T extends ConnectorDefinition>(declared: T): T {
     const where = `command ${command.id}`;
     if (!ID.test(command.id)) problems.push(`${where}: id must be dotted lowercase segments`);
     if (seen.has(command.id)) problems.push(`${where}: declared twice`);
-    if ((BUILTIN_COMMANDS as readonly string[]).includes(command.id) || command.id.startsWith('config.')) {
+    if ((BUILTIN_COMMANDS as readonly string[]).includes(command.id) || /^(config|mcp)(\.|$)/.test(command.id)) {
       problems.push(`${where}: clashes with a built-in command`);
     }
     seen.add(command.id);

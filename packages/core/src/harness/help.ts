@@ -30,6 +30,7 @@ export function groupHelp(definition: ConnectorDefinition, node: TreeNode): stri
     ...rows.map(([word, summary]) => `  ${word.padEnd(width)}  ${summary}`),
     GLOBAL_HELP.trimEnd(),
     '',
+    ...(node.path.length === 0 ? ['', 'Serve these commands to an MCP client over stdio: mcp (--mode sets the session\'s mode)'] : []),
     `Run "${prefix} <command> --help" for a command's flags.`,
   ];
   return lines.join('\n') + '\n';

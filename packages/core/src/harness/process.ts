@@ -17,5 +17,7 @@ export async function runConnectorProcess(definition: ConnectorDefinition): Prom
     stdout: processSink(process.stdout),
     stderr: processSink(process.stderr),
     isTTY: Boolean(process.stdout.isTTY),
+    stdin: process.stdin,
+    rawStdout: process.stdout,
   });
 }

@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import type { AuditRecord, HttpExchange, SideEffect } from '../audit/audit-log.js';
 import { writeAuditRecord } from '../audit/audit-log.js';
 import { newEvidenceId } from '../audit/evidence-id.js';
@@ -44,6 +45,9 @@ export interface ConnectorIO {
   stdout: TextSink;
   stderr: TextSink;
   isTTY?: boolean;
+  /** The process's own streams, for `mcp`: a protocol stream must not pass the envelope writer. */
+  stdin?: Readable;
+  rawStdout?: Writable;
 }
 
 /** One invocation's shared state, threaded through the steps below. */
@@ -141,6 +145,8 @@ async function dispatch(call: Call, rest: string[]): Promise<void> {
     output.text('version', call.invocation.version, { tool: definition.tool, version: call.invocation.version });
     return;
   }
+  // `mcp` is a transport, not a command: not in the manifest, the tree or permissions.json.
+  if (rest[0] === 'mcp' && !flags.help) return serveMcp(call, rest.slice(1));
   const tree = buildTree(definition);
   const { node, consumed } = resolvePath(tree, rest);
   const args = rest.slice(consumed);
@@ -255,4 +261,14 @@ function withDeadline<T>(deadline: Deadline, work: () => Promise<T>): Promise<T>
 
 function showHelp(call: Call, text: string): void {
   call.output.text(call.commandId || 'help', text, { help: text });
+}
+
+/** `aos-<name> mcp`: this connector's commands as MCP tools over stdio, in the session's mode. */
+async function serveMcp(call: Call, args: string[]): Promise<void> {
+  const { definition, flags, io } = call;
+  call.commandId = 'mcp';
+  if (args.length > 0) throw new UsageError(`mcp takes no arguments (got "${args.join(' ')}")`, { hint: `Run "${definition.tool} --help".` });
+  if (!io.stdin || !io.rawStdout) throw new UsageError('mcp serves over the process stdio; start it from the bin');
+  const { serveConnectorMcp } = await import('../mcp/serve-connector.js');
+  await serveConnectorMcp(definition, { mode: flags.mode, timeoutMs: flags.timeoutMs, env: io.env, stdin: io.stdin, stdout: io.rawStdout, stderr: call.stderr });
 }
