@@ -4,7 +4,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -88,9 +88,11 @@ const root = mkdtempSync(join(tmpdir(), 'aos-bench-catalog-'));
 try {
   const repos = makeConnectors(root);
   const cacheFile = join(root, 'cache', 'health.json');
-  // The real PATH is scanned (that is part of the cost); repo packages and npm global are left out
-  // so exactly the generated connectors are counted and probed.
-  const env = { ...process.env, HOME: join(root, 'home'), ARGENT_CONNECTOR_REPOS: repos };
+  // The real PATH is scanned (that is part of the cost); repo packages and npm global are left out,
+  // and so is the node_modules/.bin that npx puts first (the workspace's real aos-* bins), so
+  // exactly the generated connectors are counted and probed.
+  const PATH = (process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.endsWith(join('node_modules', '.bin'))).join(delimiter);
+  const env = { ...process.env, PATH, HOME: join(root, 'home'), ARGENT_CONNECTOR_REPOS: repos };
   const discover = () => discoverConnectors({ env, repoRoot: null, globalModulesDir: null });
 
   const firstCall = await time(discover);
