@@ -22,7 +22,7 @@ await build({
         b.onResolve({ filter: /.*/ }, async (args) => {
           if (args.pluginData?.inner) return undefined;
           if (args.path.startsWith('@modelcontextprotocol/sdk')) return { path: args.path, external: true };
-          if (args.kind === 'dynamic-import' && args.path === '@aos-connectors/core') return { path: args.path, external: true };
+          if (args.kind === 'dynamic-import' && args.path.startsWith('@aos-connectors/core')) return { path: args.path, external: true };
           const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { inner: true } });
           if (resolved.errors.length || !coreFiles.test(resolved.path)) return resolved;
           return { ...resolved, sideEffects: false };

@@ -1,4 +1,5 @@
-import { discoverConnectors, findConnector, NotFoundError, type Catalog, type ConnectorEntry } from '@aos-connectors/core';
+import { NotFoundError, type Catalog, type ConnectorEntry } from '@aos-connectors/core';
+import { discoverConnectors, findConnector } from '@aos-connectors/core/discovery';
 import type { AosIO } from './io.js';
 
 export const discover = (io: AosIO): Promise<Catalog> => discoverConnectors({ env: io.env, ...io.discovery });

@@ -1,4 +1,5 @@
-import { stdioAdapter, type CommandContext, type MessagingAdapter } from '@aos-connectors/core';
+import { type CommandContext, type MessagingAdapter } from '@aos-connectors/core';
+import { stdioAdapter } from '@aos-connectors/core/messaging';
 import { chatSettings } from './settings.js';
 
 /**

@@ -40,14 +40,14 @@ export { readmeSections, applyReadmeSections } from './harness/readme.js';
 // Policy (CONTRACT §10) and the SSRF guard
 export * from './policy/index.js';
 export * from './http/ssrf/index.js';
-// Messaging (CONTRACT §9)
-export * from './messaging/index.js';
+// Messaging (CONTRACT §9), discovery (§8), the in-process service and the MCP bridge: their
+// values live behind subpaths (`@aos-connectors/core/messaging`, `/discovery`, `/service`, `/mcp`)
+// so a connector's start-up does not load them; only their types are re-exported here.
+export type * from './messaging/index.js';
 export { gatewayCommand, type GatewayDefinition } from './harness/gateway-command.js';
-// Discovery (CONTRACT §8)
-export * from './discovery/index.js';
-export * from './service/index.js';
-// MCP bridge: connector commands as MCP tools; the SDK (an optional peer) is imported only when a server starts
-export * from './mcp/index.js';
+export type * from './discovery/index.js';
+export type * from './service/index.js';
+export type * from './mcp/index.js';
 // Envelope writers and evidence ids, for hosts that speak the envelope contract themselves (aos)
 export { successEnvelope, errorEnvelope, envelopeMeta, type Invocation, type EnvelopeError } from './output/envelope.js';
 export { jsonOutput } from './output/json-output.js';

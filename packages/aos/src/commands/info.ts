@@ -1,4 +1,5 @@
-import { loadCapabilities, probeHealth, UsageError } from '@aos-connectors/core';
+import { UsageError } from '@aos-connectors/core';
+import { loadCapabilities, probeHealth } from '@aos-connectors/core/discovery';
 import { connectorRow, discover, resolveTool } from '../catalog.js';
 import type { HostCall } from '../io.js';
 import { subArgs } from '../sub-args.js';

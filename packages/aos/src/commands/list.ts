@@ -1,4 +1,5 @@
-import { probeHealth, UsageError } from '@aos-connectors/core';
+import { UsageError } from '@aos-connectors/core';
+import { probeHealth } from '@aos-connectors/core/discovery';
 import { connectorRow, discover } from '../catalog.js';
 import type { HostCall } from '../io.js';
 import { positiveInt, subArgs } from '../sub-args.js';

@@ -7,7 +7,10 @@ import { subArgs } from '../sub-args.js';
 export async function mcp({ io, flags, args, version }: HostCall): Promise<void> {
   // Imported here, not above: the MCP bridge loads the whole harness, which `aos list` never needs
   // (the bundle leaves this import to the installed core).
-  const { isProbeable, loadCapabilities, serveConnectorsOverMcp, toolPrefix } = await import('@aos-connectors/core');
+  const [{ isProbeable, loadCapabilities }, { serveConnectorsOverMcp, toolPrefix }] = await Promise.all([
+    import('@aos-connectors/core/discovery'),
+    import('@aos-connectors/core/mcp'),
+  ]);
   const runnable = (entry: ConnectorEntry) => isProbeable(entry) && entry.installState !== 'repo-only';
   const { positionals } = subArgs('mcp', args, {});
   const catalog = await discover(io);
