@@ -37,9 +37,10 @@ export type { AuditRecord, HttpExchange, SideEffect } from './audit/audit-log.js
 export { Scrubber, redactHeaders, redactUrl, REDACTED } from './secrets/scrubber.js';
 export { syncManifests, type SyncResult } from './harness/sync-manifests.js';
 export { readmeSections, applyReadmeSections } from './harness/readme.js';
-// Policy (CONTRACT §10) and the SSRF guard
-export * from './policy/index.js';
-export * from './http/ssrf/index.js';
+// Policy (CONTRACT §10) and the SSRF guard: the harness applies them itself; their values are at
+// `@aos-connectors/core/policy` for hosts and tools, so connectors do not load them at start-up.
+export type * from './policy/index.js';
+export type * from './http/ssrf/index.js';
 // Messaging (CONTRACT §9), discovery (§8), the in-process service and the MCP bridge: their
 // values live behind subpaths (`@aos-connectors/core/messaging`, `/discovery`, `/service`, `/mcp`)
 // so a connector's start-up does not load them; only their types are re-exported here.

@@ -1,10 +1,9 @@
+import { ConfigError } from '../errors/auth-errors.js';
 import { createHttpClient } from '../http/client.js';
 import type { Deadline } from '../http/deadline.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/read-body.js';
-import { isTrustedOrigin } from '../http/ssrf/options.js';
-import { createSsrfDispatcher } from '../http/ssrf/dispatcher.js';
-import { effectiveMaxResponseBytes } from '../policy/enforce.js';
-import { createRequestGuard } from '../policy/request-guard.js';
+import type { RequestGuard } from '../policy/request-guard.js';
+import { effectiveMaxResponseBytes } from '../policy/limits.js';
 import { defaultToolPolicy } from '../policy/tool-policy.js';
 import type { Call } from './run.js';
 import type { CommandContext } from './types.js';
@@ -21,8 +20,12 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
     profile.requiredSecrets ?? (definition.auth.required ? definition.secrets.filter((s) => s.required !== false).map((s) => s.name) : []);
   const baseUrl = (profile.baseUrl.setting && settings.get(profile.baseUrl.setting)) || profile.baseUrl.default;
   const policy = call.policy ?? defaultToolPolicy(definition.tool);
-  // The operator-configured base URL is trusted as configured; other hosts pass the guard.
-  const guard = createRequestGuard(policy, { baseUrl });
+  // The operator-configured base URL is trusted as configured; the guard (ipaddr.js, undici)
+  // is loaded only for a request that leaves it or when the policy lists hosts.
+  const trusted = originOf(baseUrl, profile.baseUrl.setting);
+  const hostRules = policy.allowed_hosts !== null || policy.blocked_hosts.length > 0;
+  let guard: Promise<RequestGuard> | undefined;
+  const loadGuard = () => (guard ??= import('../policy/request-guard.js').then(({ createRequestGuard }) => createRequestGuard(policy, { baseUrl })));
   const http = createHttpClient({
     userAgent: `${definition.tool}/${call.invocation.version} (+https://github.com/aos-connectors)`,
     profile,
@@ -35,10 +38,16 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
     requestIds: call.invocation.requestIds,
     log,
     maxResponseBytes: effectiveMaxResponseBytes(policy, DEFAULT_MAX_RESPONSE_BYTES),
-    beforeRequest: (url, source) => guard.check(url, source),
-    // undici is loaded only when a request leaves the trusted origin.
-    dispatcherFor: async (url) =>
-      isTrustedOrigin(guard.ssrf, url) ? undefined : (await (call.ssrf ??= createSsrfDispatcher(guard.ssrf))).dispatcher,
+    beforeRequest: async (url, source) => {
+      if (url.origin === trusted && !hostRules) return;
+      (await loadGuard()).check(url, source);
+    },
+    dispatcherFor: async (url) => {
+      if (url.origin === trusted) return undefined;
+      const { ssrf } = await loadGuard();
+      const { createSsrfDispatcher } = await import('../http/ssrf/dispatcher.js');
+      return (await (call.ssrf ??= createSsrfDispatcher(ssrf))).dispatcher;
+    },
   });
   return {
     http,
@@ -53,4 +62,16 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
     scrub: (text) => call.scrubber.scrub(text),
     recordSideEffect: (effect) => call.sideEffects.push(effect),
   };
+}
+
+function originOf(baseUrl: string, setting: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch (error) {
+    throw new ConfigError(`${setting || 'The base URL'} is not a valid URL ("${baseUrl}")`, {
+      cause: error,
+      details: { setting },
+      hint: `Set ${setting} to an absolute http(s) URL, e.g. https://api.example.com.`,
+    });
+  }
 }

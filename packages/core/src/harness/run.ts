@@ -28,7 +28,7 @@ import { connectorError } from './connector-error.js';
 import { commandContext } from './command-context.js';
 import { runList, StreamedFailure, type ListInput } from './list-runner.js';
 import { admit, enforceBeforeValidation, policyFor, presenter, type Admission } from './policy-gate.js';
-import { effectiveTimeoutMs } from '../policy/enforce.js';
+import { effectiveTimeoutMs } from '../policy/limits.js';
 import type { ToolPolicy } from '../policy/tool-policy.js';
 import type { SsrfDispatcher } from '../http/ssrf/dispatcher.js';
 import { packageVersion } from './package-info.js';
@@ -178,7 +178,7 @@ async function runTarget(call: Call, node: TreeNode, target: Target, args: strin
       case 'doctor':
         return output.success('doctor', runDoctor(definition, settings));
       case 'health': {
-        call.policy = policyFor(io.env, definition.tool);
+        call.policy = await policyFor(io.env, definition.tool);
         const deadline = new Deadline(effectiveTimeoutMs(call.policy, flags.timeoutMs));
         return output.success('health', await runHealth(definition, settings, commandContext(call, deadline)));
       }
@@ -195,8 +195,8 @@ async function runTarget(call: Call, node: TreeNode, target: Target, args: strin
   const needed = requiredMode(command);
   const dryRun = flags.dryRun;
   if (!dryRun && !modeAllows(flags.mode, needed)) throw new PermissionDeniedError(command.id, needed, flags.mode);
-  const policy = (call.policy = policyFor(io.env, definition.tool));
-  enforceBeforeValidation(policy, command.id, flags.mode, needed);
+  const policy = (call.policy = await policyFor(io.env, definition.tool));
+  await enforceBeforeValidation(policy, command.id, flags.mode, needed);
   if (parsed.problem) throw new UsageError(parsed.problem, { hint: `See "${command.id.split('.').join(' ')} --help".` });
   const input = validateInput(command, parsed.values);
   call.arguments = input;

@@ -4,8 +4,6 @@ import { redactUrl } from '../secrets/scrubber.js';
 import { matchesCommand, matchingHostPattern } from './glob.js';
 import type { ToolPolicy } from './tool-policy.js';
 
-const MB = 1024 * 1024;
-
 /**
  * The command gate, run after the mode gate and before argument validation or any I/O:
  * blocked_commands, allowed_commands, then max_mode (the invocation's mode may not exceed it).
@@ -74,14 +72,4 @@ export function checkHostAllowed(policy: ToolPolicy, url: URL): void {
   }
 }
 
-/** The invocation's deadline: the shorter of the caller's `--timeout-ms` and timeout_seconds. */
-export function effectiveTimeoutMs(policy: ToolPolicy, callerMs: number | undefined): number | undefined {
-  const policyMs = policy.timeout_seconds === null ? undefined : Math.ceil(policy.timeout_seconds * 1000);
-  if (policyMs === undefined) return callerMs;
-  return callerMs === undefined ? policyMs : Math.min(callerMs, policyMs);
-}
-
-/** The response size cap: max_response_size_mb when set (the operator's word), else `fallback`. */
-export function effectiveMaxResponseBytes(policy: ToolPolicy, fallback: number): number {
-  return policy.max_response_size_mb === null ? fallback : Math.floor(policy.max_response_size_mb * MB);
-}
+export { effectiveMaxResponseBytes, effectiveTimeoutMs } from './limits.js';

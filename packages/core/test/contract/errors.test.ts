@@ -156,6 +156,12 @@ describe('vendor failures map to the contract (CONTRACT §3)', () => {
     expect(error.message).toContain('api.widgets.test');
   });
 
+  it('a malformed base URL setting → CONFIG_ERROR, exit 4, naming the setting', async () => {
+    const result = await cli(['--json', 'widget', 'get', '7'], { WIDGETS_API_URL: 'not a url' });
+    expect(result.exitCode).toBe(4);
+    expect(result.json().error).toMatchObject({ code: 'CONFIG_ERROR', message: expect.stringContaining('WIDGETS_API_URL') });
+  });
+
   it('missing credentials → AUTH_REQUIRED, exit 4, before any request', async () => {
     const result = await cli(['--json', 'widget', 'get', '7'], {}, { WIDGETS_API_URL: API });
     expect(result.exitCode).toBe(4);
