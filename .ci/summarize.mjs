@@ -26,5 +26,11 @@ for (const dir of missing) {
   console.log(`${dir}: no test report (its tests did not run)`);
   failed += 1;
 }
+// A task other than the vitest suites (sync check, build, typecheck, certify) may have failed.
+const testCommandStatus = Number(process.argv[2] ?? 0);
+if (testCommandStatus !== 0 && failed === 0) {
+  console.log(`npm test exited ${testCommandStatus}: a build, typecheck, sync or certify task failed (see above)`);
+  failed += 1;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
