@@ -13,7 +13,9 @@ export const imapWhere = (config: ImapConfig) => `IMAP ${endpoint(config)}`;
  */
 export async function openImap(config: ImapConfig, signal: AbortSignal, options: { idle?: boolean } = {}): Promise<ImapFlow> {
   // Loaded on first use: --version, capabilities and help never pay for the IMAP stack.
-  const { ImapFlow } = await import('imapflow');
+  // A bundled build gets CommonJS imapflow as a chunk with only a default export.
+  const loaded = await import('imapflow');
+  const { ImapFlow } = 'ImapFlow' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   const client = new ImapFlow({
     host: config.host,
     port: config.port,

@@ -38,8 +38,8 @@ describe('nx g connector acme', () => {
     const github = JSON.parse(readWorkspaceFile('packages/connector-github/package.json'));
     const acme = readJson(tree, `${ROOT}/package.json`);
     expect(acme).toMatchObject({ name: 'aos-acme', version: '0.1.0', type: 'module', bin: { 'aos-acme': './bin/aos-acme.js' } });
-    for (const key of ['engines', 'dependencies', 'files', 'exports', 'license']) expect(acme[key], key).toEqual(github[key]);
-    expect(acme.nx.targets['sync-manifests']).toEqual(github.nx.targets['sync-manifests']);
+    for (const key of ['engines', 'dependencies', 'files', 'exports', 'license', 'scripts']) expect(acme[key], key).toEqual(github[key]);
+    for (const target of ['sync-manifests', 'build', 'test']) expect(acme.nx.targets[target], target).toEqual(github.nx.targets[target]);
     expect(tree.read(`${ROOT}/bin/aos-acme.js`, 'utf8')).toBe(readWorkspaceFile('packages/connector-github/bin/aos-github.js'));
     for (const file of ['tsconfig.json', 'tsconfig.lib.json', 'tsconfig.spec.json']) {
       const [mine, theirs] = [readJson(tree, `${ROOT}/${file}`), JSON.parse(readWorkspaceFile(`packages/connector-github/${file}`))];

@@ -29,7 +29,7 @@ export const mailRead = command({
     if (!message || !message.source) {
       throw new NotFoundError(`No message with UID ${uid} in ${box}`, { details: { uid, mailbox: box }, hint: 'Run "mail list" for the UIDs in the mailbox.' });
     }
-    const { simpleParser } = await import('mailparser');
+    const { simpleParser } = await import('mailparser').then((m) => ('simpleParser' in m ? m : (m as unknown as { default: typeof m }).default));
     const parsed = await simpleParser(message.source, { skipImageLinks: true, skipTextToHtml: true });
     return { mailbox: box, ...fullMessage(uid, parsed, message.flags, html ?? false) };
   },

@@ -59,7 +59,7 @@ export function emailAdapter(ctx: CommandContext): MessagingAdapter<EmailCursor>
     }
     const batch = found.slice(0, BATCH);
     const heads = await client.fetchAll(batch.join(','), { uid: true, size: true, internalDate: true, envelope: true }, { uid: true });
-    const { simpleParser } = await import('mailparser');
+    const { simpleParser } = await import('mailparser').then((m) => ('simpleParser' in m ? m : (m as unknown as { default: typeof m }).default));
     const messages = [];
     for (const head of heads.sort((a, b) => a.uid - b.uid)) {
       const small = (head.size ?? 0) <= MAX_SOURCE_BYTES;

@@ -5,7 +5,7 @@
  * the full harness. connector.json is derived from the definition and checked for drift, so
  * both paths print the same envelope (a test proves it).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeAuditRecord } from '../audit/audit-log.js';
 import { newEvidenceId } from '../audit/evidence-id.js';
 import { parseGlobalFlags } from '../contract/global-flags.js';
@@ -60,6 +60,12 @@ export async function runBin({ root, load }: BinOptions): Promise<void> {
   const fast = tryFastPath(root, process.argv.slice(2), process.env, (text) => process.stdout.write(text));
   if (fast !== undefined) {
     process.exitCode = fast;
+    return;
+  }
+  // The bundled CLI (`aos-connector bundle`) runs itself; unbundled builds load the parts.
+  const bundled = new URL('dist/cli.js', root);
+  if (existsSync(bundled)) {
+    await import(bundled.href);
     return;
   }
   const [{ runConnectorProcess }, definition] = await Promise.all([import('../harness/process.js'), load()]);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /**
+ * `aos-connector bundle [dir]`: bundles the built CLI into dist/cli.js (see bundle-connector.ts).
  * `aos-connector sync [--check] [dir]`: regenerates a connector package's connector.json,
  * permissions.json and README sections from its built definition (`dist/connector.js`).
  * With --check it changes nothing and exits 1 when any file has drifted.
@@ -8,12 +9,18 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { syncManifests } from '../harness/sync-manifests.js';
+import { bundleConnector } from './bundle-connector.js';
 import type { ConnectorDefinition } from '../harness/types.js';
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
+  if (verb === 'bundle') {
+    const out = await bundleConnector(resolve(rest[0] ?? '.'));
+    process.stdout.write(`bundled ${out}\n`);
+    return 0;
+  }
   if (verb !== 'sync') {
-    process.stderr.write('usage: aos-connector sync [--check] [package-dir]\n');
+    process.stderr.write('usage: aos-connector sync [--check] [package-dir] | aos-connector bundle [package-dir]\n');
     return 2;
   }
   const check = rest.includes('--check');

@@ -62,7 +62,9 @@ export function guardedLookup(options: SsrfDispatcherOptions): LookupFunction {
  * it off the start-up path.
  */
 export async function createSsrfDispatcher(options: SsrfDispatcherOptions = {}): Promise<SsrfDispatcher> {
-  const { Agent, Dispatcher1Wrapper, buildConnector } = await import('undici');
+  // A bundled connector gets CommonJS undici as a chunk with only a default export.
+  const loaded = await import('undici');
+  const { Agent, Dispatcher1Wrapper, buildConnector } = 'Agent' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   const base = options.connectTimeoutMs === undefined ? {} : { timeout: options.connectTimeoutMs };
   const plain = buildConnector(base);
   const guarded = buildConnector({ ...base, lookup: guardedLookup(options) });
