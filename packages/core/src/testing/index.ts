@@ -4,3 +4,4 @@ export { useMockApi, type MockApi } from './mock-api.js';
 export { conformanceSuite, CANARY, type ConformanceOptions } from './conformance.js';
 export { installPacked, type PackedInstall } from './packed-install.js';
 export { packedInstallSuite, type PackedSuiteOptions } from './packed-suite.js';
+export { startLocalServer, type LocalServer } from './local-server.js';

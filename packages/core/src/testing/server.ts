@@ -3,3 +3,4 @@ export { startRecordingServer, closedPortUrl, replies, type RecordingServer, typ
 export { runCli, type CliResult } from './run-cli.js';
 export { CANARY } from './canary.js';
 export { installPacked, type PackedInstall } from './packed-install.js';
+export { startLocalServer, type LocalServer } from './local-server.js';

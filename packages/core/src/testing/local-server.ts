@@ -10,7 +10,10 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 (real sockets, so the SSRF guard's connect-time check runs). */
+/**
+ * A real HTTP server on 127.0.0.1 with a raw request handler (streamed or slow bodies), for tests
+ * that need real sockets, such as the SSRF guard's connect-time check.
+ */
 export async function startLocalServer(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<LocalServer> {
   const hits: string[] = [];
   const server = createServer((request, response) => {
