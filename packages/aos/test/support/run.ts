@@ -1,3 +1,4 @@
+import { onlyJsonLine } from '@aos-connectors/core/testing/server';
 import { runAos, type AosIO } from '../../src/index.js';
 
 export interface AosResult {
@@ -22,10 +23,6 @@ export async function aos(argv: string[], env: Record<string, string | undefined
     exitCode,
     stdout,
     stderr,
-    json() {
-      const lines = stdout.split('\n').filter((line) => line.trim() !== '');
-      if (lines.length !== 1) throw new Error(`expected one JSON line on stdout, got ${lines.length}:\n${stdout}\n${stderr}`);
-      return JSON.parse(lines[0]!);
-    },
+    json: () => onlyJsonLine(stdout),
   };
 }

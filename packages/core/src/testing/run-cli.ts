@@ -37,11 +37,7 @@ export async function runCli(definition: ConnectorDefinition, argv: string[], en
     exitCode,
     stdout,
     stderr,
-    json() {
-      const lines = stdout.split('\n').filter((line) => line.trim() !== '');
-      if (lines.length !== 1) throw new Error(`expected exactly one JSON line on stdout, got ${lines.length}:\n${stdout}`);
-      return JSON.parse(lines[0]!);
-    },
+    json: () => onlyJsonLine(stdout),
     audit() {
       const dir = fullEnv.AOS_AUDIT_DIR!;
       let files: string[] = [];
@@ -55,4 +51,11 @@ export async function runCli(definition: ConnectorDefinition, argv: string[], en
       );
     },
   };
+}
+
+/** The one JSON object a `--json` run must print on stdout; anything else is a contract failure. */
+export function onlyJsonLine<T = any>(stdout: string): T {
+  const lines = stdout.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length !== 1) throw new Error(`expected exactly one JSON line on stdout, got ${lines.length}:\n${stdout}`);
+  return JSON.parse(lines[0]!) as T;
 }
