@@ -26,7 +26,7 @@ const TARGET_PROBED_MS = 2000;
 
 const pkg = new URL('../packages/aos/', import.meta.url);
 if (!existsSync(new URL('dist/aos.js', pkg))) throw new Error('build it first: npx nx build @aos-connectors/host');
-const fixture = JSON.parse(readFileSync(new URL('../packages/core/test/fixture/connector.json', import.meta.url), 'utf8'));
+const fixture = JSON.parse(readFileSync(new URL('../packages/testing/test/fixture/connector.json', import.meta.url), 'utf8'));
 
 /** A bin as cheap as a connector's fast path can be: bare node, one write (as bench/catalog.ts). */
 function fakeBin(tool) {

@@ -22,10 +22,10 @@ const TARGET_CATALOG_MS = 300;
 const TARGET_PROBED_MS = 2000;
 
 const importStarted = performance.now();
-const { discoverConnectors, probeHealth, HealthCache } = await import('../packages/core/src/discovery/index.js');
+const { discoverConnectors, probeHealth, HealthCache } = await import('../packages/aos/src/discovery/index.js');
 const importMs = performance.now() - importStarted;
 
-const fixture = JSON.parse(readFileSync(new URL('../packages/core/test/fixture/connector.json', import.meta.url), 'utf8'));
+const fixture = JSON.parse(readFileSync(new URL('../packages/testing/test/fixture/connector.json', import.meta.url), 'utf8'));
 
 /** A bin as cheap as a real connector's fast path can be: bare node, one write. */
 function fakeBin(tool: string): string {

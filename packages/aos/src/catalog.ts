@@ -1,5 +1,6 @@
-import { NotFoundError, type Catalog, type ConnectorEntry } from '@aos-connectors/core';
-import { discoverConnectors, findConnector } from '@aos-connectors/core/discovery';
+import { NotFoundError } from '@aos-connectors/contract';
+import type { Catalog, ConnectorEntry } from './discovery/index.js';
+import { discoverConnectors, findConnector } from './discovery/index.js';
 import type { AosIO } from './io.js';
 
 export const discover = (io: AosIO): Promise<Catalog> => discoverConnectors({ env: io.env, ...io.discovery });

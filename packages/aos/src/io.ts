@@ -1,5 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
-import type { DiscoveryOptions, GlobalFlags, Output, TextSink } from '@aos-connectors/core';
+import type { GlobalFlags } from '@aos-connectors/contract';
+import type { Output, TextSink } from '@aos-connectors/core';
+import type { DiscoveryOptions } from './discovery/index.js';
 
 export type Env = Record<string, string | undefined>;
 

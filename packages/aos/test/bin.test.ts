@@ -4,7 +4,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envelopeSchema } from '@aos-connectors/core';
-import type { RecordingServer } from '@aos-connectors/core/testing';
+import type { RecordingServer } from '@aos-connectors/testing';
 import { fakes } from './support/fakes.js';
 import { startGitHub, TOKEN } from './support/github-api.js';
 

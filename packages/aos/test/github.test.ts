@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordingServer } from '@aos-connectors/core/testing';
+import type { RecordingServer } from '@aos-connectors/testing';
 import { fakes } from './support/fakes.js';
 import { startGitHub, TOKEN } from './support/github-api.js';
 import { aos } from './support/run.js';

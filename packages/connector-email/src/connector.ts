@@ -1,3 +1,4 @@
+import { withGateway } from '@aos-connectors/messaging';
 import { defineConnector } from '@aos-connectors/core';
 import { mailList } from './commands/list.js';
 import { mailRead } from './commands/read.js';
@@ -6,7 +7,7 @@ import { emailAdapter } from './gateway/adapter.js';
 import { emailHealth } from './health.js';
 import { mapInternal } from './map-internal.js';
 
-export const email = defineConnector({
+export const email = defineConnector(withGateway({
   tool: 'aos-email',
   root: new URL('..', import.meta.url),
   backend: 'imap-smtp',
@@ -40,7 +41,6 @@ export const email = defineConnector({
   health: emailHealth,
   mapError: mapInternal,
   commands: [mailList, mailRead, mailSend],
-  gateway: { adapter: (ctx) => emailAdapter(ctx), requires: ['EMAIL_IMAP_HOST', 'EMAIL_SMTP_HOST', 'EMAIL_USER'] },
-});
+}, { adapter: (ctx) => emailAdapter(ctx), requires: ['EMAIL_IMAP_HOST', 'EMAIL_SMTP_HOST', 'EMAIL_USER'] }));
 
 export default email;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
-import { conformanceSuite, runCli } from '@aos-connectors/core/testing';
+import { conformanceSuite, runCli } from '@aos-connectors/testing';
 import email from '../src/connector.js';
 import { samples } from './samples.js';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageSchema } from '@aos-connectors/core/messaging';
+import { messageSchema } from '@aos-connectors/messaging';
 import { DOVECOT, eventually, rawMail, startMailWorld, type MailWorld } from './support/mail-world.js';
 import { inboxFiles, readInboxFile, readState, startGateway, type GatewayProcess } from './support/gateway-process.js';
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, closedPortUrl } from '@aos-connectors/core/testing';
+import { runCli, closedPortUrl } from '@aos-connectors/testing';
 import email from '../src/connector.js';
 import { ACCOUNT, DOVECOT, rawMail, startMailWorld, type MailWorld } from './support/mail-world.js';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { closedPortUrl, packedInstallSuite } from '@aos-connectors/core/testing';
+import { closedPortUrl, packedInstallSuite } from '@aos-connectors/testing';
 
 packedInstallSuite(fileURLToPath(new URL('..', import.meta.url)), {
   refusedWrite: ['mail', 'send', '--to', 'ann@example.com', '--subject', 's', '--text', 't'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '@aos-connectors/core/testing';
+import { runCli } from '@aos-connectors/testing';
 import email from '../src/connector.js';
 import { ACCOUNT, DOVECOT, TEST_TLS, startMailWorld, type MailWorld } from './support/mail-world.js';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { conformanceSuite } from '@aos-connectors/core/testing';
+import { conformanceSuite } from '@aos-connectors/testing';
 import github from '../src/connector.js';
 import { samples } from './samples.js';
 

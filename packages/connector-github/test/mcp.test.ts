@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replies, startRecordingServer, type RecordingServer } from '@aos-connectors/core/testing';
+import { replies, startRecordingServer, type RecordingServer } from '@aos-connectors/testing';
 
 const bin = fileURLToPath(new URL('../bin/aos-github.js', import.meta.url));
 let server: RecordingServer;

@@ -1,5 +1,6 @@
-import { type CommandContext, type MessagingAdapter } from '@aos-connectors/core';
-import { stdioAdapter } from '@aos-connectors/core/messaging';
+import { type CommandContext } from '@aos-connectors/core';
+import { type MessagingAdapter } from '@aos-connectors/messaging';
+import { stdioAdapter } from '@aos-connectors/messaging';
 import { chatSettings } from './settings.js';
 
 /**

@@ -1,8 +1,9 @@
+import { withGateway } from '@aos-connectors/messaging';
 import { defineConnector } from '@aos-connectors/core';
 import { localchatAdapter } from './adapter.js';
 import { sessionInfo } from './commands/session.js';
 
-export const localchat = defineConnector({
+export const localchat = defineConnector(withGateway({
   tool: 'aos-localchat',
   root: new URL('..', import.meta.url),
   backend: 'stdio',
@@ -19,7 +20,6 @@ export const localchat = defineConnector({
     { name: 'LOCALCHAT_OUTPUT', default: 'stdout', description: 'Where replies are printed: stdout, or stderr (keeps stdout for the --json envelope)' },
   ],
   commands: [sessionInfo],
-  gateway: { adapter: (ctx) => localchatAdapter(ctx) },
-});
+}, { adapter: (ctx) => localchatAdapter(ctx) }));
 
 export default localchat;

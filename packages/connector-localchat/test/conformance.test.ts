@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { conformanceSuite, runCli } from '@aos-connectors/core/testing';
+import { conformanceSuite, runCli } from '@aos-connectors/testing';
 import localchat from '../src/connector.js';
 
 // session.info needs no arguments; gateway is a daemon without a dry run, so it gets no sample.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { messageSchema } from '@aos-connectors/core/messaging';
+import { messageSchema } from '@aos-connectors/messaging';
 
 const BIN = fileURLToPath(new URL('../bin/aos-localchat.js', import.meta.url));
 

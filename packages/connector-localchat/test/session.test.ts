@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '@aos-connectors/core/testing';
+import { runCli } from '@aos-connectors/testing';
 import localchat from '../src/connector.js';
 
 describe('session.info', () => {

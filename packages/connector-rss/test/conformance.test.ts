@@ -1,4 +1,4 @@
-import { conformanceSuite } from '@aos-connectors/core/testing';
+import { conformanceSuite } from '@aos-connectors/testing';
 import rss from '../src/connector.js';
 
 // feed.read without a URL reads RSS_FEED_URL, the setting the suite points at its local server:

@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { useMockApi } from '@aos-connectors/core/testing';
+import { useMockApi } from '@aos-connectors/testing';
 import { FEEDS, fixture, json, xml } from './support.js';
 
 const api = useMockApi();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { healthSchema } from '@aos-connectors/core';
 import { fixture, json } from './support.js';
-import { startLocalServer, type LocalServer } from '@aos-connectors/core/testing';
+import { startLocalServer, type LocalServer } from '@aos-connectors/testing';
 
 let server: LocalServer;
 beforeAll(async () => {

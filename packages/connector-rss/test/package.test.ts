@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { packedInstallSuite } from '@aos-connectors/core/testing';
-import { startLocalServer, type LocalServer } from '@aos-connectors/core/testing';
+import { packedInstallSuite } from '@aos-connectors/testing';
+import { startLocalServer, type LocalServer } from '@aos-connectors/testing';
 import { fixture, withPolicy } from './support.js';
 
 let server: LocalServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, json, withPolicy } from './support.js';
-import { startLocalServer, type LocalServer } from '@aos-connectors/core/testing';
+import { startLocalServer, type LocalServer } from '@aos-connectors/testing';
 
 let server: LocalServer;
 

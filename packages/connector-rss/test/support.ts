@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliResult } from '@aos-connectors/core/testing';
+import { runCli, type CliResult } from '@aos-connectors/testing';
 import rss from '../src/connector.js';
 
 type Env = Record<string, string | undefined>;

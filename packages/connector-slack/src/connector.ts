@@ -1,3 +1,4 @@
+import { withGateway } from '@aos-connectors/messaging';
 import { defineConnector } from '@aos-connectors/core';
 import { channelList } from './commands/channel.js';
 import { messageHistory, messageReply, messageSend } from './commands/message.js';
@@ -9,7 +10,7 @@ import { whoAmI } from './gateway/directory.js';
 import { CHANNELS, DEFAULT_POLL_INTERVAL_S, POLL_INTERVAL } from './gateway/settings.js';
 import { slackHttp, SLACK_API_URL } from './http-profile.js';
 
-export const slack = defineConnector({
+export const slack = defineConnector(withGateway({
   tool: 'aos-slack',
   root: new URL('..', import.meta.url),
   backend: 'slack-web-api',
@@ -43,7 +44,6 @@ export const slack = defineConnector({
   },
   mapError: mapSlackError,
   commands: [channelList, messageSend, messageReply, messageHistory, messageSearch, userList],
-  gateway: { adapter: (ctx) => slackAdapter(ctx) },
-});
+}, { adapter: (ctx) => slackAdapter(ctx) }));
 
 export default slack;

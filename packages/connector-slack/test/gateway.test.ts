@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readInbox, writeOutgoing } from '@aos-connectors/core/messaging';
+import { readInbox, writeOutgoing } from '@aos-connectors/messaging';
 import { compareTs } from '../src/gateway/ts.js';
 import { authTestBot, channelInfoGeneral, channelInfoIm, gifFile, historyPage1, postMessageResponse, userInfo } from './fixtures.js';
 import { BOT_TOKEN, describeRequest, json, method, reply, slackError, useSlackApi } from './support/slack.js';

@@ -1,3 +1,4 @@
+import { withGateway } from '@aos-connectors/messaging';
 import { defineConnector } from '@aos-connectors/core';
 import { botGet } from './bot-api.js';
 import { chatGet } from './commands/chat.js';
@@ -10,7 +11,7 @@ import { telegramAdapter } from './gateway/adapter.js';
 import { telegramHttp, TELEGRAM_API_URL } from './http-profile.js';
 import type { User } from './types.js';
 
-export const telegram = defineConnector({
+export const telegram = defineConnector(withGateway({
   tool: 'aos-telegram',
   root: new URL('..', import.meta.url),
   backend: 'telegram-bot-api',
@@ -39,7 +40,6 @@ export const telegram = defineConnector({
   },
   mapError: mapTelegramError,
   commands: [meGet, chatGet, messageSend, messageEdit, updatesList, webhookGet],
-  gateway: { adapter: (ctx) => telegramAdapter(ctx) },
-});
+}, { adapter: (ctx) => telegramAdapter(ctx) }));
 
 export default telegram;

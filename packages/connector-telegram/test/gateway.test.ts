@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { delay } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readInbox, writeOutgoing } from '@aos-connectors/core/messaging';
+import { readInbox, writeOutgoing } from '@aos-connectors/messaging';
 import { botUser, forum, privateChat, sentMessage, updates } from './fixtures.js';
 import { bot, json, ok, tgError, TOKEN, useTelegramApi } from './support/telegram.js';
 

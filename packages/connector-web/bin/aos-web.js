@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-// Start-up matters: the compile cache and the core's fast path keep `--version` and
-// `--json capabilities` close to bare Node; everything else loads the full CLI lazily.
+// Start-up matters: the compile cache and the core's fast path (bundled into dist/main.js) keep
+// `--version` and `--json capabilities` close to bare Node; everything else loads dist/cli.js.
 import module from 'node:module';
 
 module.enableCompileCache?.();
-const { runBin } = await import('@aos-connectors/core/fast');
-await runBin({
-  root: new URL('..', import.meta.url),
-  load: async () => (await import('../dist/connector.js')).default,
-});
+await import('../dist/main.js');

@@ -1,4 +1,4 @@
-import { conformanceSuite } from '@aos-connectors/core/testing';
+import { conformanceSuite } from '@aos-connectors/testing';
 import web from '../src/connector.js';
 
 // The suite points SEARXNG_URL (the base-URL setting) at its local server, so its vendor-error

@@ -1,6 +1,6 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { useMockApi } from '@aos-connectors/core/testing';
+import { useMockApi } from '@aos-connectors/testing';
 import { fixture, html, json, SITE, withPolicy } from './support.js';
 
 const api = useMockApi();

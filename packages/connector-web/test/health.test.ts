@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { useMockApi } from '@aos-connectors/core/testing';
+import { useMockApi } from '@aos-connectors/testing';
 import { BRAVE, BRAVE_KEY, json, SEARXNG } from './support.js';
 
 const api = useMockApi();

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createCommunicationService } from '@aos-connectors/core/service';
-import { runCli, useMockApi } from '@aos-connectors/core/testing';
+import { createCommunicationService } from '@aos-connectors/host';
+import { runCli, useMockApi } from '@aos-connectors/testing';
 import web from '../src/connector.js';
 import { fixture, html, SITE } from './support.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalServer, type LocalServer } from '@aos-connectors/core/testing';
+import { startLocalServer, type LocalServer } from '@aos-connectors/testing';
 import { json, withPolicy } from './support.js';
 
 let server: LocalServer;

@@ -1,4 +1,4 @@
-import { isAosError } from '@aos-connectors/core';
+import { isAosError } from '@aos-connectors/contract';
 import { loadConfig } from './config.js';
 import { resolveBins, runGateways } from './runner.js';
 

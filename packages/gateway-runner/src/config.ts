@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as z from 'zod';
-import { ConfigError } from '@aos-connectors/core';
-import { instanceNameSchema } from '@aos-connectors/core/messaging';
+import { ConfigError } from '@aos-connectors/contract';
+import { instanceNameSchema } from '@aos-connectors/messaging';
 import { expandDeep } from './expand.js';
 
 const GATEWAY_MODES = ['write', 'full', 'admin'] as const;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { backoffDelay } from '@aos-connectors/core/messaging';
+import { backoffDelay } from '@aos-connectors/messaging';
 import { childEnv } from './child-env.js';
 import type { InstanceConfig, RestartPolicy } from './config.js';
 import { prefixLines } from './lines.js';

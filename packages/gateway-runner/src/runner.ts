@@ -1,4 +1,4 @@
-import { ConfigError } from '@aos-connectors/core';
+import { ConfigError } from '@aos-connectors/contract';
 import type { RunnerConfig } from './config.js';
 import { SupervisedInstance, type InstanceOutcome } from './instance.js';
 import { resolveBin } from './resolve-bin.js';

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAosError } from '@aos-connectors/core';
+import { isAosError } from '@aos-connectors/contract';
 import { expandString, loadConfig } from '../src/index.js';
 import { writeConfig } from './support.js';
 

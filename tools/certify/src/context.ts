@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { capabilitiesSchema, manifestSchema, type ConnectorDefinition, type ManifestCommand } from '@aos-connectors/core';
-import { CANARY, startRecordingServer, replies, type RecordedRequest, type RecordingServer, type Reply } from '@aos-connectors/core/testing';
+import { CANARY, startRecordingServer, replies, type RecordedRequest, type RecordingServer, type Reply } from '@aos-connectors/testing';
 import { loadDefinition } from './definition.js';
 import { okData } from './envelope.js';
 import type { ConnectorPackage } from './package.js';

@@ -1,4 +1,4 @@
-import { probeHealth } from '@aos-connectors/core/discovery';
+import { probeHealth } from '../discovery/index.js';
 import { connectorRow, discover, resolveTools } from '../catalog.js';
 import type { HostCall } from '../io.js';
 import { positiveInt, subArgs } from '../sub-args.js';

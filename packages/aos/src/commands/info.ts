@@ -1,5 +1,5 @@
 import { UsageError } from '@aos-connectors/core';
-import { loadCapabilities, probeHealth } from '@aos-connectors/core/discovery';
+import { loadCapabilities, probeHealth } from '../discovery/index.js';
 import { connectorRow, discover, resolveTool } from '../catalog.js';
 import type { HostCall } from '../io.js';
 import { subArgs } from '../sub-args.js';

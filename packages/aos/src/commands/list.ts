@@ -1,5 +1,5 @@
 import { UsageError } from '@aos-connectors/core';
-import { probeHealth } from '@aos-connectors/core/discovery';
+import { probeHealth } from '../discovery/index.js';
 import { connectorRow, discover } from '../catalog.js';
 import type { HostCall } from '../io.js';
 import { positiveInt, subArgs } from '../sub-args.js';

@@ -1,4 +1,5 @@
-import type { ConnectorEntry, McpConnector } from '@aos-connectors/core';
+import type { McpConnector } from '@aos-connectors/mcp';
+import type { ConnectorEntry } from '../discovery/index.js';
 import { discover, resolveTools } from '../catalog.js';
 import type { HostCall } from '../io.js';
 import { subArgs } from '../sub-args.js';
@@ -8,8 +9,8 @@ export async function mcp({ io, flags, args, version }: HostCall): Promise<void>
   // Imported here, not above: the MCP bridge loads the whole harness, which `aos list` never needs
   // (the bundle leaves this import to the installed core).
   const [{ isProbeable, loadCapabilities }, { serveConnectorsOverMcp, toolPrefix }] = await Promise.all([
-    import('@aos-connectors/core/discovery'),
-    import('@aos-connectors/core/mcp'),
+    import('../discovery/index.js'),
+    import('@aos-connectors/mcp'),
   ]);
   const runnable = (entry: ConnectorEntry) => isProbeable(entry) && entry.installState !== 'repo-only';
   const { positionals } = subArgs('mcp', args, {});

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
 /** The core's test connector manifest (aos-widgets): read, write, bulk and destructive commands. */
-const fixture = JSON.parse(readFileSync(new URL('../../../core/test/fixture/connector.json', import.meta.url), 'utf8'));
+const fixture = JSON.parse(readFileSync(new URL('../../../testing/test/fixture/connector.json', import.meta.url), 'utf8'));
 
 /**
  * A connector bin in plain CommonJS that answers like a real one without a network: `health`

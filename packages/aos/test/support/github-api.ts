@@ -1,4 +1,4 @@
-import { replies, startRecordingServer, type RecordingServer } from '@aos-connectors/core/testing';
+import { replies, startRecordingServer, type RecordingServer } from '@aos-connectors/testing';
 
 export const TOKEN = 'ghp_aoshostcanary000000000000000000000000';
 

@@ -1,4 +1,4 @@
-import { onlyJsonLine } from '@aos-connectors/core/testing/server';
+import { onlyJsonLine } from '@aos-connectors/testing/server';
 import { runAos, type AosIO } from '../../src/index.js';
 
 export interface AosResult {

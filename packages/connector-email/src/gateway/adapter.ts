@@ -1,5 +1,6 @@
 import type { ImapFlow } from 'imapflow';
-import { ConfigError, isAosError, ValidationFailedError, type CommandContext, type MessagingAdapter, type PollRequest, type PollResult } from '@aos-connectors/core';
+import { ConfigError, isAosError, ValidationFailedError, type CommandContext } from '@aos-connectors/core';
+import { type MessagingAdapter, type PollRequest, type PollResult } from '@aos-connectors/messaging';
 import { imapConfig, smtpConfig, type ImapConfig, type SmtpConfig } from '../config.js';
 import { newMessageId, planMail } from '../compose.js';
 import { mapMailError, searchFailed } from '../errors.js';

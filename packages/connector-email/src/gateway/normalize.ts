@@ -1,4 +1,4 @@
-import type { IncomingMessage } from '@aos-connectors/core';
+import type { IncomingMessage } from '@aos-connectors/messaging';
 import type { ParsedMail } from 'mailparser';
 import { referenceList } from '../shapes.js';
 

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { afterAll, expect, it } from 'vitest';
-import { runCli, useMockApi, type CliResult, type MockApi } from '@aos-connectors/core/testing';
+import { runCli, useMockApi, type CliResult, type MockApi } from '@aos-connectors/testing';
 import github from '../../src/connector.js';
 import { undocumentedParts, type SentRequest } from './spec.js';
 

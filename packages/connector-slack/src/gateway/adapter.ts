@@ -1,4 +1,5 @@
-import { ConfigError, isAosError, type CommandContext, type GatewayLog, type MessagingAdapter, type OutgoingMessage } from '@aos-connectors/core';
+import { ConfigError, isAosError, type CommandContext } from '@aos-connectors/core';
+import { type GatewayLog, type MessagingAdapter, type OutgoingMessage } from '@aos-connectors/messaging';
 import type { Paged, SlackMessage } from '../types.js';
 import { slackGet, slackPost } from '../web-api.js';
 import { channelInfo, People, whoAmI, type ChannelInfo, type Self } from './directory.js';

@@ -1,4 +1,5 @@
-import { ConfigError, isAosError, type CommandContext, type ConversationType, type GatewayLog } from '@aos-connectors/core';
+import { ConfigError, isAosError, type CommandContext } from '@aos-connectors/core';
+import { type ConversationType, type GatewayLog } from '@aos-connectors/messaging';
 import type { AuthTest, Conversation, SlackUser } from '../types.js';
 import { slackGet, slackPost } from '../web-api.js';
 

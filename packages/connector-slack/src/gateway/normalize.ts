@@ -1,4 +1,4 @@
-import type { Attachment, IncomingMessage } from '@aos-connectors/core';
+import type { Attachment, IncomingMessage } from '@aos-connectors/messaging';
 import type { SlackFile, SlackMessage } from '../types.js';
 import type { ChannelInfo, Person, Self } from './directory.js';
 import { tsToIso } from './ts.js';

@@ -1,6 +1,6 @@
 import { http, HttpResponse, type DefaultBodyType, type HttpResponseResolver } from 'msw';
 import { afterAll, expect } from 'vitest';
-import { runCli, useMockApi, type CliResult, type MockApi } from '@aos-connectors/core/testing';
+import { runCli, useMockApi, type CliResult, type MockApi } from '@aos-connectors/testing';
 import slack from '../../src/connector.js';
 
 /** The default base URL: msw answers for slack.com/api itself, so the default is what is tested. */

@@ -1,4 +1,5 @@
-import { ValidationFailedError, type CommandContext, type MessagingAdapter, type OutgoingMessage } from '@aos-connectors/core';
+import { ValidationFailedError, type CommandContext } from '@aos-connectors/core';
+import { type MessagingAdapter, type OutgoingMessage } from '@aos-connectors/messaging';
 import { botGet, botPost, chatId } from '../bot-api.js';
 import { MAX_TEXT } from '../inputs.js';
 import type { Message, Update, User } from '../types.js';

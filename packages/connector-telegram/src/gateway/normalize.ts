@@ -1,4 +1,4 @@
-import type { Attachment, ConversationType, IncomingMessage } from '@aos-connectors/core';
+import type { Attachment, ConversationType, IncomingMessage } from '@aos-connectors/messaging';
 import type { Chat, FileMeta, Message, Update } from '../types.js';
 
 /** https://core.telegram.org/bots/api#chat `type` → the contract's conversation type. */

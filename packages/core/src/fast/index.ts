@@ -5,21 +5,15 @@
  * the full harness. connector.json is derived from the definition and checked for drift, so
  * both paths print the same envelope (a test proves it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { writeAuditRecord } from '../audit/audit-log.js';
-import { newEvidenceId } from '../audit/evidence-id.js';
-import { parseGlobalFlags } from '../contract/global-flags.js';
-import type { Manifest } from '../contract/manifest.js';
+import { newEvidenceId, parseGlobalFlags, successEnvelope, type Invocation, type Manifest } from '@aos-connectors/contract';
 import { capabilitiesFromManifest } from '../harness/capabilities-data.js';
-import type { ConnectorDefinition } from '../harness/types.js';
-import { successEnvelope, type Invocation } from '../output/envelope.js';
 import { Scrubber } from '../secrets/scrubber.js';
 
 export interface BinOptions {
-  /** The connector package's root (`new URL('..', import.meta.url)` from its bin). */
+  /** The connector package's root (`new URL('..', import.meta.url)` from its bundled entry). */
   root: URL;
-  /** Loads the connector definition for everything the fast path does not answer. */
-  load: () => Promise<ConnectorDefinition>;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,18 +50,12 @@ export function tryFastPath(root: URL, argv: readonly string[], env: Env, write:
   return 0;
 }
 
-export async function runBin({ root, load }: BinOptions): Promise<void> {
+export async function runBin({ root }: BinOptions): Promise<void> {
   const fast = tryFastPath(root, process.argv.slice(2), process.env, (text) => process.stdout.write(text));
   if (fast !== undefined) {
     process.exitCode = fast;
     return;
   }
-  // The bundled CLI (`aos-connector bundle`) runs itself; unbundled builds load the parts.
-  const bundled = new URL('dist/cli.js', root);
-  if (existsSync(bundled)) {
-    await import(bundled.href);
-    return;
-  }
-  const [{ runConnectorProcess }, definition] = await Promise.all([import('../harness/process.js'), load()]);
-  await runConnectorProcess(definition);
+  // Everything else runs the connector's bundled CLI (`aos-connector bundle` writes it).
+  await import(new URL('dist/cli.js', root).href);
 }

@@ -1,6 +1,6 @@
-import type { Capabilities } from '../contract/capabilities.js';
-import type { Manifest } from '../contract/manifest.js';
-import { MODES } from '../contract/modes.js';
+import type { Capabilities } from '@aos-connectors/contract';
+import type { Manifest } from '@aos-connectors/contract';
+import { MODES } from '@aos-connectors/contract';
 
 /**
  * `capabilities` data from a manifest. Free of runtime dependencies: the start-up fast path

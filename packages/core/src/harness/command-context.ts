@@ -1,11 +1,11 @@
-import { ConfigError } from '../errors/auth-errors.js';
+import { ConfigError } from '@aos-connectors/contract';
 import { createHttpClient } from '../http/client.js';
 import type { Deadline } from '../http/deadline.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../http/read-body.js';
 import type { RequestGuard } from '../policy/request-guard.js';
 import { effectiveMaxResponseBytes } from '../policy/limits.js';
 import { defaultToolPolicy } from '../policy/tool-policy.js';
-import type { Call } from './run.js';
+import type { Call } from './call.js';
 import type { CommandContext } from './types.js';
 
 /** What a handler gets: the HTTP client (with policy, SSRF guard and audit), settings, paging and logging. */

@@ -1,5 +1,5 @@
-import type { AosError } from '../errors/aos-error.js';
-import { toAosError } from '../errors/internal-error.js';
+import type { AosError } from '@aos-connectors/contract';
+import { toAosError } from '@aos-connectors/contract';
 import type { ConnectorDefinition } from './types.js';
 
 /** Any thrown value as a contract error, after the connector's own mapping (`mapError`). */

@@ -1,8 +1,7 @@
-import { GLOBAL_FLAG_NAMES } from '../contract/global-flags.js';
-import { MODE_FOR_ACTION, modeAllows } from '../contract/modes.js';
+import { GLOBAL_FLAG_NAMES } from '@aos-connectors/contract';
+import { MODE_FOR_ACTION, modeAllows } from '@aos-connectors/contract';
 import { BUILTIN_COMMANDS } from './derive.js';
 import { flagName } from './parse-args.js';
-import { gatewayCommand } from './gateway-command.js';
 import type { ConnectorDefinition } from './types.js';
 
 const ID = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
@@ -15,9 +14,7 @@ const DESTRUCTIVE_VERB = /^(delete|destroy|remove|purge|cancel|merge|revoke|refu
  * global flags, destructive commands below admin, write commands at readonly.
  */
 export function defineConnector<T extends ConnectorDefinition>(declared: T): T {
-  const definition = declared.gateway
-    ? { ...declared, commands: [...declared.commands, gatewayCommand(declared, declared.gateway)] }
-    : declared;
+  const definition = declared;
   const problems: string[] = [];
   if (!/^aos-[a-z0-9][a-z0-9-]*$/.test(definition.tool)) problems.push(`tool "${definition.tool}" must look like aos-<name>`);
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
-import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestCommand, type Permissions } from '../contract/manifest.js';
-import { MODE_FOR_ACTION, type Mode } from '../contract/modes.js';
+import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestCommand, type Permissions } from '@aos-connectors/contract';
+import { MODE_FOR_ACTION, type Mode } from '@aos-connectors/contract';
 import { inputJsonSchema } from './command-input.js';
 import type { CommandDefinition, ConnectorDefinition } from './types.js';
 

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/usage-errors.js';
+import { UsageError } from '@aos-connectors/contract';
 
 /**
  * Cursors the harness hands out. Usually the vendor's own cursor, untouched. When a call

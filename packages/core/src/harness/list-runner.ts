@@ -1,5 +1,5 @@
-import type { AosError } from '../errors/aos-error.js';
-import { toAosError } from '../errors/internal-error.js';
+import type { AosError } from '@aos-connectors/contract';
+import { toAosError } from '@aos-connectors/contract';
 import type { ListStream, Output } from '../output/output.js';
 import { decodeListCursor, encodeListCursor } from './list-cursor.js';
 import type { CommandContext, ListCommandDefinition, Page } from './types.js';

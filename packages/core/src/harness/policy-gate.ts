@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { GlobalFlags } from '../contract/global-flags.js';
-import type { Mode } from '../contract/modes.js';
+import type { GlobalFlags } from '@aos-connectors/contract';
+import type { Mode } from '@aos-connectors/contract';
 import type { HttpExchange } from '../audit/audit-log.js';
 import { homeDirectory } from '../audit/audit-log.js';
 import { sanitizeData } from '../policy/sanitize.js';

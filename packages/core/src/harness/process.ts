@@ -1,5 +1,5 @@
 import type { TextSink } from '../output/sink.js';
-import { runConnector } from './run.js';
+import { runConnector, type McpServe } from './run.js';
 import type { ConnectorDefinition } from './types.js';
 
 const processSink = (stream: NodeJS.WriteStream): TextSink => ({
@@ -9,8 +9,13 @@ const processSink = (stream: NodeJS.WriteStream): TextSink => ({
   drain: () => (stream.writableNeedDrain ? new Promise((resolve) => stream.once('drain', () => resolve())) : Promise.resolve()),
 });
 
+export interface ProcessOptions {
+  /** The MCP bridge for `aos-<name> mcp` (the bundler wires `@aos-connectors/mcp` in, loaded on use). */
+  serveMcp?: McpServe;
+}
+
 /** Runs a connector as this process's CLI: real argv, env and streams; sets the exit code. */
-export async function runConnectorProcess(definition: ConnectorDefinition): Promise<void> {
+export async function runConnectorProcess(definition: ConnectorDefinition, options: ProcessOptions = {}): Promise<void> {
   process.exitCode = await runConnector(definition, {
     argv: process.argv.slice(2),
     env: process.env,
@@ -19,5 +24,6 @@ export async function runConnectorProcess(definition: ConnectorDefinition): Prom
     isTTY: Boolean(process.stdout.isTTY),
     stdin: process.stdin,
     rawStdout: process.stdout,
+    serveMcp: options.serveMcp,
   });
 }

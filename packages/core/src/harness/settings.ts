@@ -1,4 +1,4 @@
-import { AuthRequiredError, ConfigError } from '../errors/auth-errors.js';
+import { AuthRequiredError, ConfigError } from '@aos-connectors/contract';
 import type { ConnectorDefinition, SettingDefinition, Settings } from './types.js';
 
 type Env = Record<string, string | undefined>;

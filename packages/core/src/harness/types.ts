@@ -1,10 +1,9 @@
 import type * as z from 'zod';
-import type { ActionClass, Mode, RiskTier } from '../contract/modes.js';
-import type { AuthManifest } from '../contract/manifest.js';
+import type { ActionClass, Mode, RiskTier } from '@aos-connectors/contract';
+import type { AuthManifest } from '@aos-connectors/contract';
 import type { HttpClient, HttpProfile } from '../http/types.js';
 import type { SideEffect } from '../audit/audit-log.js';
-import type { AosError } from '../errors/aos-error.js';
-import type { GatewayDefinition } from './gateway-command.js';
+import type { AosError } from '@aos-connectors/contract';
 
 /** A setting the connector reads from the environment the host injects. */
 export interface SettingDefinition {
@@ -133,8 +132,6 @@ export interface ConnectorDefinition {
   /** One cheap authenticated call proving the credentials and the API work. */
   health?: (ctx: CommandContext) => Promise<HealthProbeResult>;
   commands: CommandDefinition<any>[];
-  /** Messaging connectors (CONTRACT §9): adds the `gateway --home --name` command. */
-  gateway?: GatewayDefinition;
   /**
    * Vendor-specific error mapping, applied to every error a command or the health probe
    * raises (e.g. a 403 whose body says "rate limit"); return undefined to keep the core's.

@@ -1,7 +1,7 @@
 import type { HttpExchange } from '../audit/audit-log.js';
-import { AuthRequiredError } from '../errors/auth-errors.js';
-import { BackendUnavailableError, TimeoutError } from '../errors/backend-errors.js';
-import { isAosError } from '../errors/aos-error.js';
+import { AuthRequiredError } from '@aos-connectors/contract';
+import { BackendUnavailableError, TimeoutError } from '@aos-connectors/contract';
+import { isAosError } from '@aos-connectors/contract';
 import { redactHeaders, redactUrl } from '../secrets/scrubber.js';
 import type { Deadline } from './deadline.js';
 import { followRedirects } from './ssrf/redirects.js';

@@ -1,8 +1,8 @@
-import type { AosError } from '../errors/aos-error.js';
-import { AuthFailedError } from '../errors/auth-errors.js';
-import { BackendUnavailableError, RateLimitedError } from '../errors/backend-errors.js';
-import { NotFoundError } from '../errors/not-found-error.js';
-import { ConflictError, ValidationFailedError } from '../errors/usage-errors.js';
+import type { AosError } from '@aos-connectors/contract';
+import { AuthFailedError } from '@aos-connectors/contract';
+import { BackendUnavailableError, RateLimitedError } from '@aos-connectors/contract';
+import { NotFoundError } from '@aos-connectors/contract';
+import { ConflictError, ValidationFailedError } from '@aos-connectors/contract';
 
 export interface VendorFailure {
   status: number;

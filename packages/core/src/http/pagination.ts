@@ -1,6 +1,6 @@
 import type { Page, PageRequest } from '../harness/types.js';
-import { UsageError } from '../errors/usage-errors.js';
-import { BackendUnavailableError } from '../errors/backend-errors.js';
+import { UsageError } from '@aos-connectors/contract';
+import { BackendUnavailableError } from '@aos-connectors/contract';
 import type { HttpClient, Query } from './types.js';
 
 type ItemsOf = (body: unknown) => unknown[];

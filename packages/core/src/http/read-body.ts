@@ -1,4 +1,4 @@
-import { BackendUnavailableError } from '../errors/backend-errors.js';
+import { BackendUnavailableError } from '@aos-connectors/contract';
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 

@@ -1,4 +1,4 @@
-import type { Invocation } from './envelope.js';
+import type { Invocation } from '@aos-connectors/contract';
 import type { ListStream, ListView, Output } from './output.js';
 import type { TextSink } from './sink.js';
 import type { Style } from './style.js';

@@ -1,4 +1,4 @@
-import { envelopeMeta, errorEnvelope, successEnvelope, type EnvelopeError, type Invocation } from './envelope.js';
+import { envelopeMeta, errorEnvelope, successEnvelope, type EnvelopeError, type Invocation } from '@aos-connectors/contract';
 import type { ListStream, ListView, Output } from './output.js';
 import type { TextSink } from './sink.js';
 

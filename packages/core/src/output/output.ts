@@ -1,4 +1,4 @@
-import type { EnvelopeError } from './envelope.js';
+import type { EnvelopeError } from '@aos-connectors/contract';
 
 export interface ListView {
   key: string;

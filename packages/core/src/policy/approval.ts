@@ -1,4 +1,4 @@
-import { ApprovalRequiredError } from '../errors/permission-errors.js';
+import { ApprovalRequiredError } from '@aos-connectors/contract';
 import { approvalRequired } from './enforce.js';
 import { inputHash } from './input-hash.js';
 import { updateJsonFile } from './json-store.js';

@@ -1,5 +1,5 @@
-import { MODES, type Mode } from '../contract/modes.js';
-import { PolicyDeniedError } from '../errors/permission-errors.js';
+import { MODES, type Mode } from '@aos-connectors/contract';
+import { PolicyDeniedError } from '@aos-connectors/contract';
 import { redactUrl } from '../secrets/scrubber.js';
 import { matchesCommand, matchingHostPattern } from './glob.js';
 import type { ToolPolicy } from './tool-policy.js';

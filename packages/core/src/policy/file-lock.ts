@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { ConfigError } from '../errors/auth-errors.js';
+import { ConfigError } from '@aos-connectors/contract';
 
 export interface LockOptions {
   /** A lock older than this is left over from a crashed holder and is broken. */

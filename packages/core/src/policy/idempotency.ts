@@ -1,4 +1,4 @@
-import { ConflictError, UsageError } from '../errors/usage-errors.js';
+import { ConflictError, UsageError } from '@aos-connectors/contract';
 import { processAlive } from './file-lock.js';
 import { inputHash } from './input-hash.js';
 import { updateJsonFile } from './json-store.js';

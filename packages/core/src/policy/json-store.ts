@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { ConfigError } from '../errors/auth-errors.js';
+import { ConfigError } from '@aos-connectors/contract';
 import { stateError, withFileLock } from './file-lock.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type * as z from 'zod';
-import { ConfigError } from '../errors/auth-errors.js';
+import { ConfigError } from '@aos-connectors/contract';
 import { policyFileSchema, type PolicyFile } from './schema.js';
 import { resolveToolPolicy, type ToolPolicy } from './tool-policy.js';
 

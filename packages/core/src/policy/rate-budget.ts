@@ -1,4 +1,4 @@
-import { RateLimitedError } from '../errors/backend-errors.js';
+import { RateLimitedError } from '@aos-connectors/contract';
 import { updateJsonFile } from './json-store.js';
 import { stateFile } from './state-dir.js';
 

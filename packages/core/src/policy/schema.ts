@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
-import { MODES } from '../contract/modes.js';
+import { MODES } from '@aos-connectors/contract';
 
 /** The policy file's format version this code reads. */
 export const POLICY_VERSION = 1;

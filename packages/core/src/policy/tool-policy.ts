@@ -1,4 +1,4 @@
-import type { Mode } from '../contract/modes.js';
+import type { Mode } from '@aos-connectors/contract';
 import type { PolicyFile, ToolPolicyEntry } from './schema.js';
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
-import { isAosError, type AosError } from '../../src/errors/index.js';
+import { isAosError, type AosError } from '@aos-connectors/contract';
 
 /** A fresh temporary directory, removed after the test. */
 export function tempDir(): string {

@@ -1,4 +1,4 @@
-import { closedPortUrl, replies, type Reply } from '@aos-connectors/core/testing';
+import { closedPortUrl, replies, type Reply } from '@aos-connectors/testing';
 import type { Checks } from '../checks.js';
 import { socketSettings, type CertifyContext, type CommandInfo } from '../context.js';
 import { readEnvelope } from '../envelope.js';

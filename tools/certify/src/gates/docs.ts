@@ -1,4 +1,4 @@
-import { syncManifests } from '@aos-connectors/core';
+import { syncManifests } from '@aos-connectors/build';
 import { Checks } from '../checks.js';
 import type { CertifyContext } from '../context.js';
 import type { CheckResult } from '../report.js';

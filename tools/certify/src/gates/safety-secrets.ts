@@ -1,4 +1,4 @@
-import { replies, type RecordedRequest } from '@aos-connectors/core/testing';
+import { replies, type RecordedRequest } from '@aos-connectors/testing';
 import type { Checks } from '../checks.js';
 import { CANARY, type CertifyContext } from '../context.js';
 import type { RunResult } from '../runner.js';

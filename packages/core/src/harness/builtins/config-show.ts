@@ -1,6 +1,6 @@
 import type { ResolvedSettings } from '../settings.js';
 import type { ConnectorDefinition } from '../types.js';
-import type { Mode } from '../../contract/modes.js';
+import type { Mode } from '@aos-connectors/contract';
 import { auditDirectory } from '../../audit/audit-log.js';
 
 type Env = Record<string, string | undefined>;

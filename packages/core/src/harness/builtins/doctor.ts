@@ -1,4 +1,4 @@
-import type { Doctor } from '../../contract/envelope.js';
+import type { Doctor } from '@aos-connectors/contract';
 import type { ResolvedSettings } from '../settings.js';
 import type { ConnectorDefinition } from '../types.js';
 

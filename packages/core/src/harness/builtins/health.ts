@@ -1,5 +1,5 @@
-import type { Health } from '../../contract/envelope.js';
-import { isAosError } from '../../errors/aos-error.js';
+import type { Health } from '@aos-connectors/contract';
+import { isAosError } from '@aos-connectors/contract';
 import { connectorError } from '../connector-error.js';
 import type { ResolvedSettings } from '../settings.js';
 import type { CommandContext, ConnectorDefinition } from '../types.js';

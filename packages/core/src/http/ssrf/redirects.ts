@@ -1,4 +1,4 @@
-import { BackendUnavailableError } from '../../errors/backend-errors.js';
+import { BackendUnavailableError } from '@aos-connectors/contract';
 import { redactUrl } from '../../secrets/scrubber.js';
 import { ssrfRefusal } from './refusal.js';
 

@@ -1,4 +1,4 @@
-import { PolicyDeniedError } from '../../errors/permission-errors.js';
+import { PolicyDeniedError } from '@aos-connectors/contract';
 import { redactUrl } from '../../secrets/scrubber.js';
 import type { AddressClass } from './classify.js';
 

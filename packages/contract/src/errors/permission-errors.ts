@@ -1,0 +1,23 @@
+import type { Mode } from '../modes.js';
+import { AosError } from './aos-error.js';
+
+/** The invocation's mode is lower than the command's required mode. */
+export class PermissionDeniedError extends AosError {
+  readonly code = 'PERMISSION_DENIED';
+  constructor(commandId: string, required: Mode, actual: Mode) {
+    super(`${commandId} requires mode ${required}; this call runs in mode ${actual}`, {
+      details: { required_mode: required, actual_mode: actual },
+      hint: `Re-run with --mode ${required} if the caller is allowed to.`,
+    });
+  }
+}
+
+/** The operator's policy forbids this call. */
+export class PolicyDeniedError extends AosError {
+  readonly code = 'POLICY_DENIED';
+}
+
+/** The policy requires a person's approval for this command and none was given. */
+export class ApprovalRequiredError extends AosError {
+  readonly code = 'APPROVAL_REQUIRED';
+}

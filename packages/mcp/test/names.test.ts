@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { annotationsOf, commandArgv, MCP_TOOL_NAME, mcpInputSchema, mcpToolName, toolPrefix, uniqueNames } from '../src/index.js';
+import { deriveManifest } from '@aos-connectors/core';
+import widgets from '@aos-connectors/testing/fixture';
+
+describe('MCP tool names', () => {
+  it('come from command ids, with the tool prefix on the host', () => {
+    expect(mcpToolName('issue.list')).toBe('issue_list');
+    expect(mcpToolName('actions.list_runs', toolPrefix('aos-github'))).toBe('github__actions_list_runs');
+    expect(toolPrefix('aos-google-drive')).toBe('google-drive');
+  });
+
+  it('stay within 64 characters and distinct when long ids are cut', () => {
+    const a = mcpToolName(`very_long_group.${'x'.repeat(80)}_a`, 'some-connector');
+    const b = mcpToolName(`very_long_group.${'x'.repeat(80)}_b`, 'some-connector');
+    expect(a).toMatch(MCP_TOOL_NAME);
+    expect(b).toMatch(MCP_TOOL_NAME);
+    expect(a).not.toBe(b);
+  });
+
+  it('number flattened collisions in declaration order', () => {
+    expect(uniqueNames(['a_b_c', 'a_b_c', 'x', 'a_b_c'])).toEqual(['a_b_c', 'a_b_c_2', 'x', 'a_b_c_3']);
+  });
+});
+
+describe('MCP annotations from action classes', () => {
+  it.each([
+    ['read', { readOnlyHint: true, destructiveHint: false, idempotentHint: true }],
+    ['write', { readOnlyHint: false, destructiveHint: false, idempotentHint: false }],
+    ['bulk', { readOnlyHint: false, destructiveHint: true, idempotentHint: false }],
+    ['destructive', { readOnlyHint: false, destructiveHint: true, idempotentHint: false }],
+  ] as const)('%s', (action_class, hints) => {
+    expect(annotationsOf({ summary: 'S', action_class })).toEqual({ title: 'S', openWorldHint: true, ...hints });
+  });
+});
+
+describe('MCP input schemas', () => {
+  const manifest = deriveManifest(widgets);
+  const list = manifest.commands.find((c) => c.id === 'widget.list')!;
+
+  it('are the contract input_schema without $schema, and list tools page with limit/cursor only', () => {
+    const schema = mcpInputSchema(list);
+    expect(schema).not.toHaveProperty('$schema');
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties as object).sort()).toEqual(['color', 'cursor', 'limit']);
+  });
+});
+
+describe('tool arguments as argv', () => {
+  const session = { mode: 'readonly' as const };
+  const declared = new Set(['name', 'tags', 'draft', 'count', 'meta', 'note']);
+
+  it('uses --flag=value, repeats arrays, drops false and null, puts the session flags last', () => {
+    const argv = commandArgv(['widget', 'create'], { name: '--json', tags: ['a', 'b'], draft: true, count: 3, meta: { k: 1 }, note: null }, declared, { mode: 'write', timeoutMs: 900 });
+    expect(argv).toEqual([
+      'widget', 'create', '--name=--json', '--tags=a', '--tags=b', '--draft', '--count=3', '--meta={"k":1}',
+      '--json', '--mode', 'write', '--timeout-ms', '900',
+    ]);
+  });
+
+  it.each([['mode'], ['dry_run'], ['approve'], ['timeout_ms'], ['idempotency_key'], ['help']])('refuses the global flag %s as an argument', (key) => {
+    expect(() => commandArgv(['widget', 'get'], { [key]: 'admin' }, undefined, session)).toThrow(/Unknown argument/);
+  });
+
+  it('refuses undeclared arguments and non-objects', () => {
+    expect(() => commandArgv(['widget', 'get'], { bogus: 1 }, declared, session)).toThrow(/Unknown argument "bogus"/);
+    expect(() => commandArgv(['widget', 'get'], [1], declared, session)).toThrow(/JSON object/);
+  });
+});
