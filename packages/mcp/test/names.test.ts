@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsOf, commandArgv, MCP_TOOL_NAME, mcpInputSchema, mcpToolName, toolPrefix, uniqueNames } from '../src/index.js';
+import { annotationsOf, MCP_TOOL_NAME, mcpInputSchema, mcpToolName, toolPrefix, uniqueNames } from '../src/index.js';
 import { deriveManifest } from '@aos-connectors/core';
 import widgets from '@aos-connectors/testing/fixture';
 
@@ -43,27 +43,5 @@ describe('MCP input schemas', () => {
     expect(schema).not.toHaveProperty('$schema');
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties as object).sort()).toEqual(['color', 'cursor', 'limit']);
-  });
-});
-
-describe('tool arguments as argv', () => {
-  const session = { mode: 'readonly' as const };
-  const declared = new Set(['name', 'tags', 'draft', 'count', 'meta', 'note']);
-
-  it('uses --flag=value, repeats arrays, drops false and null, puts the session flags last', () => {
-    const argv = commandArgv(['widget', 'create'], { name: '--json', tags: ['a', 'b'], draft: true, count: 3, meta: { k: 1 }, note: null }, declared, { mode: 'write', timeoutMs: 900 });
-    expect(argv).toEqual([
-      'widget', 'create', '--name=--json', '--tags=a', '--tags=b', '--draft', '--count=3', '--meta={"k":1}',
-      '--json', '--mode', 'write', '--timeout-ms', '900',
-    ]);
-  });
-
-  it.each([['mode'], ['dry_run'], ['approve'], ['timeout_ms'], ['idempotency_key'], ['help']])('refuses the global flag %s as an argument', (key) => {
-    expect(() => commandArgv(['widget', 'get'], { [key]: 'admin' }, undefined, session)).toThrow(/Unknown argument/);
-  });
-
-  it('refuses undeclared arguments and non-objects', () => {
-    expect(() => commandArgv(['widget', 'get'], { bogus: 1 }, declared, session)).toThrow(/Unknown argument "bogus"/);
-    expect(() => commandArgv(['widget', 'get'], [1], declared, session)).toThrow(/JSON object/);
   });
 });

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { command, defineConnector } from '@aos-connectors/core';
-import type { OutgoingMessage } from '../src/index.js';
+import { withGateway, type OutgoingMessage } from '../src/index.js';
 import { runCli } from '@aos-connectors/testing';
 
 const sent: OutgoingMessage[] = [];
-const chat = defineConnector({
+const chat = defineConnector(withGateway({
   tool: 'aos-echochat',
   root: new URL('../../testing/test/fixture/', import.meta.url),
   backend: 'echo',
@@ -20,7 +20,7 @@ const chat = defineConnector({
   commands: [
     command({ id: 'me.get', summary: 'Who am I', resource: 'me', action: 'read', risk: 1, input: z.object({}), run: async () => ({ id: 'echo' }) }),
   ],
-  gateway: {
+}, {
     adapter: () => ({
       type: 'echo',
       idleDelayMs: 20,
@@ -38,8 +38,7 @@ const chat = defineConnector({
         return { platform_id: `p-${sent.length}` };
       },
     }),
-  },
-});
+}));
 
 describe('gateway command (CONTRACT §9)', () => {
   it('is declared like any command: in the manifest, permissions and help, needing write mode', async () => {

@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { syncManifests, type ConnectorDefinition } from '@aos-connectors/core';
+import type { ConnectorDefinition } from '@aos-connectors/core';
+import { syncManifests } from '@aos-connectors/build';
 import type { CertificationReport } from '../src/index.js';
 
 const FIXTURES = fileURLToPath(new URL('fixtures/', import.meta.url));

@@ -25,7 +25,7 @@ function writeProjectTo(tree: Tree, projectRoot: string, dir: string, sub = ''):
 
 /**
  * Writes connector.json, permissions.json and the README's generated sections by running the
- * core's own `syncManifests` (what `aos-connector sync` runs) on the generated definition, so
+ * build tool's own `syncManifests` (what `aos-connector sync` runs) on the generated definition, so
  * the files are byte-identical to what sync would produce later. The generated sources are
  * copied to a scratch directory inside the workspace (so `@aos-connectors/core` and `zod`
  * resolve) and imported from there: Nx strips the types on Node 24, vitest transforms them.
@@ -37,7 +37,7 @@ export async function renderManifests(tree: Tree, projectRoot: string): Promise<
   try {
     writeProjectTo(tree, projectRoot, scratch);
     const [{ syncManifests }, module] = await Promise.all([
-      import('@aos-connectors/core'),
+      import('@aos-connectors/build'),
       import(pathToFileURL(join(scratch, 'src/connector.ts')).href) as Promise<{ default: ConnectorDefinition }>,
     ]);
     syncManifests(module.default, false);
