@@ -4,6 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capabilitiesSchema } from '@aos-connectors/contract';
 import { envelopeSchema, healthSchema } from '@aos-connectors/contract';
 import { installPacked, type PackedInstall } from './packed-install.js';
+import { mcpToolsList } from './mcp-handshake.js';
+
+/** Issue-level budget for an install of one connector: what a user pays beyond the connector itself. */
+const MAX_EXTRA_PACKAGES = 3;
+const MAX_EXTRA_BYTES = 1_000_000;
 
 export interface PackedSuiteOptions {
   /** argv of a write command that readonly mode must refuse (exit 3). */
@@ -27,12 +32,26 @@ export function packedInstallSuite(connectorDir: string, options: PackedSuiteOpt
   afterAll(() => packed?.cleanup());
 
   describe(`the packed ${manifest.tool}, installed from its tarball`, () => {
-    it('ships only what it needs', () => {
-      for (const file of [`bin/${manifest.tool}.js`, 'dist/connector.js', 'connector.json', 'permissions.json', 'README.md']) {
+    it('ships only what it needs: the bin, the bundles, the manifests; no sources, tests or source maps', () => {
+      for (const file of [`bin/${manifest.tool}.js`, 'dist/main.js', 'dist/cli.js', 'dist/definition.js', 'connector.json', 'permissions.json', 'README.md']) {
         expect(existsSync(join(packed.installed, file)), file).toBe(true);
       }
       for (const file of ['src', 'test', 'dist/tsconfig.lib.tsbuildinfo']) expect(existsSync(join(packed.installed, file)), file).toBe(false);
+      // A source map would publish the build machine's paths.
+      expect(packed.files.filter((file) => /\.map$|tsbuildinfo|(^|\/)test\//.test(file))).toEqual([]);
       for (const path of options.absent ?? []) expect(existsSync(join(packed.prefix, 'node_modules', path)), path).toBe(false);
+    });
+
+    it(`installs as a bundle: at most ${MAX_EXTRA_PACKAGES} packages and ${MAX_EXTRA_BYTES} bytes beyond the connector`, () => {
+      const footprint = packed.footprint();
+      expect(footprint.packages.length, footprint.packages.join(', ')).toBeLessThanOrEqual(MAX_EXTRA_PACKAGES);
+      expect(footprint.extraBytes).toBeLessThanOrEqual(MAX_EXTRA_BYTES);
+    });
+
+    it('serves MCP out of the box: initialize and tools/list answer from the installed bin', async () => {
+      const tools = await mcpToolsList(packed.spawn(['mcp']));
+      expect(tools.length).toBeGreaterThan(0);
+      for (const tool of tools) expect(tool).toMatchObject({ name: expect.any(String), inputSchema: { type: 'object' } });
     });
 
     it('--version prints the package version, plain and as an envelope', async () => {

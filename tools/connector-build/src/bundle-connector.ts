@@ -1,5 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const CHUNK_PREFIX = 'chunk-';
 
 /** The bin's full CLI: the definition run as this process, with the MCP bridge loaded on `mcp`. */
 const CLI_ENTRY = `import definition from './connector.js';
@@ -29,7 +31,7 @@ export async function bundleConnector(dir: string): Promise<string> {
   const entries = { cli: join(dist, 'cli-entry.js'), definition: join(dist, 'definition-entry.js') };
   const mainEntry = join(dist, 'main-entry.js');
   // Chunk names carry content hashes: clear the last build's so none goes stale.
-  rmSync(join(dist, 'chunks'), { recursive: true, force: true });
+  for (const file of readdirSync(dist)) if (file.startsWith(CHUNK_PREFIX)) rmSync(join(dist, file), { force: true });
   writeFileSync(entries.cli, CLI_ENTRY);
   writeFileSync(entries.definition, DEFINITION_ENTRY);
   try {
@@ -37,7 +39,9 @@ export async function bundleConnector(dir: string): Promise<string> {
       entryPoints: entries,
       outdir: dist,
       entryNames: '[name]',
-      chunkNames: 'chunks/[name]-[hash]',
+      // Chunks sit beside the entries: the definition's `new URL('..', import.meta.url)` may land
+      // in a shared chunk, and must still name the package root from there.
+      chunkNames: `${CHUNK_PREFIX}[hash]`,
       bundle: true,
       splitting: true,
       platform: 'node',
