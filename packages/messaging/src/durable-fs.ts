@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -84,6 +84,8 @@ export async function moveFile(from: string, to: string): Promise<void> {
     await rename(from, to);
   } catch (error) {
     if (errorCode(error) !== 'EXDEV') throw error;
+    // Across file systems only a regular file is copied; a link is never copied through.
+    if (!(await lstat(from)).isFile()) throw error;
     const temp = tempPathFor(to);
     await copyFile(from, temp);
     const handle = await open(temp, 'r+');

@@ -3,8 +3,10 @@ import { newEvidenceId } from '@aos-connectors/contract';
 import type { Mode } from '@aos-connectors/contract';
 import type { AosError } from '@aos-connectors/contract';
 import { errorEnvelope } from '@aos-connectors/contract';
-import { moveFile, pathExists as exists, writeFileAtomic } from './durable-fs.js';
-import type { QueuePaths } from './queue-paths.js';
+import { lstat, unlink } from 'node:fs/promises';
+import { errorCode, moveFile, writeFileAtomic } from './durable-fs.js';
+import { failedDirs, type QueuePaths } from './queue-paths.js';
+import { checkQueueDirs } from './safe-fs.js';
 
 /** Who writes the error envelopes: the connector's identity as its `meta` reports it. */
 export interface EnvelopeIdentity {
@@ -44,17 +46,29 @@ export class FailedQueue {
     this.#identity = identity;
   }
 
-  /** Moves an outbox file to failed/; returns the failed file's name. */
+  /**
+   * Moves an outbox file to failed/; returns the failed file's name. The entry itself is
+   * renamed: a link moves as the link (its target is untouched), a FIFO or directory as itself.
+   * If the move fails, the envelope written for it is removed again.
+   */
   async moveOutgoing(outboxFile: string, error: AosError, startedAt: number, details: Record<string, unknown>): Promise<string> {
+    await checkQueueDirs(failedDirs(this.#paths), false);
     const name = await this.#freeName(outboxFile.replace(/\.json$/, ''));
     const envelope = gatewayErrorEnvelope(this.#identity, 'gateway.send', error, startedAt, details);
-    await writeFileAtomic(join(this.#paths.failed, `${name}.error.json`), this.#serialize(envelope));
-    await moveFile(join(this.#paths.outbox, outboxFile), join(this.#paths.failed, `${name}.json`));
+    const envelopePath = join(this.#paths.failed, `${name}.error.json`);
+    await writeFileAtomic(envelopePath, this.#serialize(envelope));
+    try {
+      await moveFile(join(this.#paths.outbox, outboxFile), join(this.#paths.failed, `${name}.json`));
+    } catch (moveError) {
+      await unlink(envelopePath).catch(() => undefined);
+      throw moveError;
+    }
     return `${name}.json`;
   }
 
   /** Keeps a platform message the adapter could not normalize, so skipping it loses nothing. */
   async storeIncoming(stamp: string, raw: unknown, error: AosError, startedAt: number): Promise<string> {
+    await checkQueueDirs(failedDirs(this.#paths), false);
     const name = await this.#freeName(`inbox-${stamp}`);
     const envelope = gatewayErrorEnvelope(this.#identity, 'gateway.receive', error, startedAt, {});
     await writeFileAtomic(join(this.#paths.failed, `${name}.error.json`), this.#serialize(envelope));
@@ -67,11 +81,24 @@ export class FailedQueue {
     return this.#identity.scrub ? this.#identity.scrub(text) : text;
   }
 
-  /** `<instance>.<base>`, suffixed when an earlier failure of the same name is still there. */
+  /**
+   * `<instance>.<base>`, suffixed when an earlier failure of the same name is still there. Names
+   * are tested with lstat: any entry (a dangling link, a FIFO, a socket) makes a name taken.
+   */
   async #freeName(base: string): Promise<string> {
     for (let n = 0; ; n += 1) {
       const name = `${this.#paths.instance}.${base}${n === 0 ? '' : `.${n}`}`;
-      if (!(await exists(join(this.#paths.failed, `${name}.json`)))) return name;
+      if (!(await taken(join(this.#paths.failed, `${name}.json`))) && !(await taken(join(this.#paths.failed, `${name}.error.json`)))) return name;
     }
+  }
+}
+
+async function taken(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false;
+    throw error;
   }
 }

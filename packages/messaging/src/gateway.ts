@@ -8,7 +8,7 @@ import { acquireInstanceLock } from './instance-lock.js';
 import { OutboxPoller, type OutboxStats, type RetryPolicy } from './outbox-poller.js';
 import { ensureQueueDirs, queuePaths } from './queue-paths.js';
 import { runReceiveLoop, type ReceiveStats } from './receive-loop.js';
-import { StateStore, type JsonValue } from './state-store.js';
+import { SentIds, StateStore, type JsonValue } from './state-store.js';
 
 export interface GatewayOptions<C extends JsonValue = JsonValue> {
   /** `--home`: the directory holding `messages/` and `state/`. */
@@ -28,6 +28,8 @@ export interface GatewayOptions<C extends JsonValue = JsonValue> {
   scrub?: (text: string) => string;
   outbox?: {
     pollIntervalMs?: number;
+    /** How many explicit sent ids are remembered to drop duplicates. Default 2000. */
+    sentIdsLimit?: number;
     retry?: RetryPolicy;
     sendGraceMs?: number;
     settleMs?: number;
@@ -75,6 +77,9 @@ export async function runGateway<C extends JsonValue = JsonValue>(options: Gatew
       log(`recovery: ${recovered.committed} interrupted inbox write(s) completed, ${recovered.discarded} discarded for redelivery`);
     }
     await state.removeStaleTemps();
+    const { sentIdsLimit, ...outboxOptions } = options.outbox ?? {};
+    const sentIds = new SentIds(paths.sentFile, sentIdsLimit);
+    await sentIds.load(log);
     await inbox.pruneDelivered(options.deliveredRetentionMs ?? 30 * DAY_MS);
 
     // One internal signal, so a fatal error in either loop stops the other one too.
@@ -90,7 +95,7 @@ export async function runGateway<C extends JsonValue = JsonValue>(options: Gatew
 
     const failed = new FailedQueue(paths, { tool, version: options.version ?? '0.0.0', mode: options.mode ?? 'write', scrub: options.scrub });
     const receiveStats: ReceiveStats = { received: 0, duplicates: 0, rejected: 0, reconnects: 0 };
-    const poller = new OutboxPoller({ paths, adapter, failed, signal: stop.signal, log, random: options.random, ...options.outbox });
+    const poller = new OutboxPoller({ paths, adapter, failed, signal: stop.signal, log, random: options.random, sentIds, ...outboxOptions });
     log(`started (home ${paths.home})`);
     await Promise.all([
       runReceiveLoop({ instance, adapter, inbox, state, failed, signal: stop.signal, log, reconnect: options.reconnect, random: options.random }, receiveStats).catch(fail),

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ArrivalStamp, sortQueueFiles } from './arrival-names.js';
 import { createMarker, errorCode, fsyncDir, pathExists as exists, writeNewFile } from './durable-fs.js';
 import { messageSchema, type IncomingMessage, type Message } from './message.js';
-import type { QueuePaths } from './queue-paths.js';
+import { inboxDirs, type QueuePaths } from './queue-paths.js';
+import { checkQueueDirs } from './safe-fs.js';
 
 export type InboxWriteResult = { status: 'written'; file: string; message: Message } | { status: 'duplicate'; message: Message };
 
@@ -50,6 +51,8 @@ export class InboxWriter {
     const marker = join(this.#paths.delivered, key);
     if (await exists(marker)) return { status: 'duplicate', message };
 
+    // A folder swapped for a link while running stops the gateway rather than writing through it.
+    await checkQueueDirs(inboxDirs(this.#paths), false);
     const file = `${this.#stamp.next()}-${this.#paths.instance}-${key}.json`;
     const temp = join(this.#paths.inbox, `.${file}.tmp`);
     await writeNewFile(temp, `${JSON.stringify(message, null, 2)}\n`);
@@ -93,7 +96,7 @@ export class InboxWriter {
       const path = join(this.#paths.delivered, name);
       try {
         // No fsync per file: a prune lost in a crash is simply redone next start.
-        if (now - (await stat(path)).mtimeMs > maxAgeMs) {
+        if (now - (await lstat(path)).mtimeMs > maxAgeMs) {
           await unlink(path);
           pruned += 1;
         }

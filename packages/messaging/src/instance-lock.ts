@@ -1,8 +1,9 @@
-import { open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, open, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ConflictError } from '@aos-connectors/contract';
 import { sleep } from './backoff.js';
 import { errorCode, fsyncDir } from './durable-fs.js';
+import { readRegularFile } from './safe-fs.js';
 
 /** Locks this process holds: its own pid in a lock file is a live rival only if listed here. */
 const held = new Set<string>();
@@ -31,10 +32,12 @@ export async function acquireInstanceLock(path: string, instance: string): Promi
     });
     if (handle) return writeOwner(path, handle);
 
-    const owner = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
+    // Read only as a small regular file: a FIFO or link in its place must not hang us.
+    const read = await readRegularFile(path, 64).catch(() => undefined);
+    const owner = Number.parseInt(read?.kind === 'file' ? read.text : '', 10);
     if (!Number.isInteger(owner)) {
       // Empty: either a crash interrupted taking it, or a rival is writing its pid right now.
-      const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => Infinity);
+      const age = await lstat(path).then((s) => Date.now() - s.mtimeMs, () => Infinity);
       if (age < 1000) {
         await sleep(250);
         continue;

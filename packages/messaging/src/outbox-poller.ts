@@ -7,7 +7,9 @@ import { classifyAdapterError, isTransient, retryAfterMs } from './error-policy.
 import type { FailedQueue } from './failed-queue.js';
 import type { OutgoingMessage } from './message.js';
 import { listOutbox, readOutgoing } from './outbox.js';
-import type { QueuePaths } from './queue-paths.js';
+import { outboxDirs, type QueuePaths } from './queue-paths.js';
+import { checkQueueDirs } from './safe-fs.js';
+import type { SentIds } from './state-store.js';
 import { DirWaker } from './waker.js';
 
 export interface RetryPolicy extends BackoffPolicy {
@@ -28,8 +30,13 @@ export interface OutboxPollerOptions {
   retry?: RetryPolicy;
   /** How long a send in flight may still run after stop before it is aborted (it then stays queued). Default 10 s. */
   sendGraceMs?: number;
-  /** See readOutgoing. Default 2000 ms. */
+  /**
+   * How long an unparseable file is left in the outbox, by its mtime, before it goes to failed/
+   * (a writer may be paused mid-file; see readOutgoing). Default 30 s.
+   */
   settleMs?: number;
+  /** Explicit ids already sent: a file repeating one is deleted, not sent again. */
+  sentIds?: SentIds;
   random?: () => number;
 }
 
@@ -37,7 +44,11 @@ export interface OutboxStats {
   sent: number;
   failed: number;
   retries: number;
+  /** Outbox files deleted unsent because their `id` was already sent. */
+  duplicate_sends: number;
 }
+
+export const DEFAULT_SETTLE_MS = 30_000;
 
 export const DEFAULT_SEND_RETRY: RetryPolicy = { maxAttempts: 6, baseMs: 1000, maxMs: 60_000 };
 
@@ -50,13 +61,15 @@ type Outcome = 'sent' | 'failed' | 'kept' | 'skipped';
  * with backoff; a permanent error, or the last attempt, moves the file to failed/.
  */
 export class OutboxPoller {
-  readonly stats: OutboxStats = { sent: 0, failed: 0, retries: 0 };
+  readonly stats: OutboxStats = { sent: 0, failed: 0, retries: 0, duplicate_sends: 0 };
   readonly #o: OutboxPollerOptions;
   readonly #retry: RetryPolicy;
   readonly #waker = new DirWaker();
   /** Aborts sends in flight, `sendGraceMs` after stop. */
   readonly #sendAbort = new AbortController();
   #graceTimer: NodeJS.Timeout | undefined;
+  /** Files that could not even be moved to failed/: skipped from then on, so they block nothing. */
+  readonly #stuck = new Set<string>();
 
   constructor(options: OutboxPollerOptions) {
     this.#o = options;
@@ -82,10 +95,15 @@ export class OutboxPoller {
     }
   }
 
-  /** One pass over the files queued now. */
+  /**
+   * One pass over the files queued now. The outbox folders are checked first each time: one
+   * swapped for a link while running stops the gateway (CONFIG_ERROR) rather than being read.
+   */
   async drain(): Promise<void> {
+    await checkQueueDirs(outboxDirs(this.#o.paths), false);
     for (const file of await listOutbox(this.#o.paths.outbox)) {
       if (this.#o.signal.aborted) return;
+      if (this.#stuck.has(file)) continue;
       await this.#process(file);
     }
   }
@@ -98,9 +116,16 @@ export class OutboxPoller {
   async #process(file: string): Promise<Outcome> {
     const { paths, log } = this.#o;
     const startedAt = Date.now();
-    const read = await readOutgoing(paths.outbox, file, this.#o.settleMs ?? 2000);
+    const read = await readOutgoing(paths.outbox, file, this.#o.settleMs ?? DEFAULT_SETTLE_MS);
     if (read.kind === 'gone' || read.kind === 'unsettled') return 'skipped';
     if (read.kind === 'invalid') return this.#fail(file, read.error, startedAt, 0);
+    const sentIds = read.explicitId ? this.#o.sentIds : undefined;
+    if (sentIds?.has(read.message.id)) {
+      await removeFile(join(paths.outbox, file));
+      this.stats.duplicate_sends += 1;
+      log(`outbox: ${file} repeats id ${read.message.id}, already sent; deleted unsent`);
+      return 'skipped';
+    }
 
     for (let attempt = 1; ; attempt += 1) {
       const result = await this.#send(read.message, attempt);
@@ -109,6 +134,8 @@ export class OutboxPoller {
         return 'kept';
       }
       if (!(result instanceof Error)) {
+        // Remembered before the file goes: a crash in between leaves a file that is dropped, not resent.
+        await sentIds?.add(read.message.id).catch((error: unknown) => log(`outbox: could not remember sent id ${read.message.id}: ${String(error)}`));
         await removeFile(join(paths.outbox, file));
         this.stats.sent += 1;
         log(`outbox: sent ${file}${result?.platform_id ? ` (platform id ${result.platform_id})` : ''}`);
@@ -138,11 +165,20 @@ export class OutboxPoller {
   }
 
   async #fail(file: string, error: AosError, startedAt: number, attempts: number): Promise<Outcome> {
-    const name = await this.#o.failed.moveOutgoing(file, error, startedAt, {
-      instance: this.#o.paths.instance,
-      outbox_file: file,
-      attempts,
-    });
+    let name: string;
+    try {
+      name = await this.#o.failed.moveOutgoing(file, error, startedAt, {
+        instance: this.#o.paths.instance,
+        outbox_file: file,
+        attempts,
+      });
+    } catch (moveError) {
+      // A folder swapped for a link is fatal (CONFIG_ERROR); anything else only skips this file.
+      if ((moveError as AosError | undefined)?.code === 'CONFIG_ERROR') throw moveError;
+      this.#stuck.add(file);
+      this.#o.log(`outbox: ${file} could not be moved to failed/ (${String(moveError)}); skipped until restart (${error.code}: ${error.message})`);
+      return 'skipped';
+    }
     this.stats.failed += 1;
     this.#o.log(`outbox: ${file} moved to failed/${name} (${error.code}: ${error.message})`);
     return 'failed';

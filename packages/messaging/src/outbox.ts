@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UsageError } from '@aos-connectors/contract';
 import { ArrivalStamp, sortQueueFiles } from './arrival-names.js';
 import { ensureDir, errorCode, writeFileAtomic } from './durable-fs.js';
 import { outgoingMessageSchema, type OutgoingMessage, type OutgoingMessageInput } from './message.js';
 import { queuePaths } from './queue-paths.js';
+import { MAX_QUEUE_FILE_BYTES, readRegularFile } from './safe-fs.js';
 
 export type OutboxRead =
-  | { kind: 'message'; message: OutgoingMessage }
+  /** `explicitId`: the file named its `id` (rather than taking the file name). */
+  | { kind: 'message'; message: OutgoingMessage; explicitId: boolean }
   /** The file vanished (the agent took it back) between listing and reading. */
   | { kind: 'gone' }
   /** Not yet parseable but written moments ago: probably still being written; look again later. */
@@ -27,24 +29,49 @@ export async function listOutbox(dir: string): Promise<string[]> {
 
 /**
  * Reads and validates one outbox file. A message's `id` defaults to its file name without
- * `.json`, so adapters can use it as an idempotency key. An unparseable file younger than
- * `settleMs` is left alone: an agent that writes in place rather than by rename may not be done.
+ * `.json`, so adapters can use it as an idempotency key.
+ *
+ * The file is opened only as a regular file, without following a link and without blocking
+ * (see readRegularFile): a link, FIFO, socket, device, directory or a file over `maxBytes` is
+ * invalid (it goes to failed/, never read through). An unparseable file whose mtime is within
+ * `settleMs` of now is left alone: an agent that writes in place rather than by rename may be
+ * paused mid-file. So is a file with another hard link that young (a writer linking it in).
  */
-export async function readOutgoing(dir: string, file: string, settleMs: number, now = Date.now()): Promise<OutboxRead> {
-  const path = join(dir, file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return { kind: 'gone' };
-    throw error;
+export async function readOutgoing(
+  dir: string,
+  file: string,
+  settleMs: number,
+  now = Date.now(),
+  maxBytes = MAX_QUEUE_FILE_BYTES,
+): Promise<OutboxRead> {
+  const read = await readRegularFile(join(dir, file), maxBytes);
+  if (read.kind === 'gone') return { kind: 'gone' };
+  if (read.kind === 'special') {
+    return {
+      kind: 'invalid',
+      error: new UsageError(`Outbox file ${file} is a ${read.entry}, not a regular file; it was not read`, { details: { file, entry: read.entry } }),
+    };
+  }
+  // Within the grace period either way round: a future mtime farther off than that is no writer's.
+  const young = Math.abs(now - read.stats.mtimeMs) < settleMs;
+  if (read.kind === 'oversized') {
+    return {
+      kind: 'invalid',
+      error: new UsageError(`Outbox file ${file} is larger than ${maxBytes} bytes; it was not sent`, { details: { file, size: read.size, max_bytes: maxBytes } }),
+    };
+  }
+  if (read.stats.nlink > 1) {
+    if (young) return { kind: 'unsettled' };
+    return {
+      kind: 'invalid',
+      error: new UsageError(`Outbox file ${file} has other hard links; it was not sent`, { details: { file, links: read.stats.nlink } }),
+    };
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch (error) {
-    const age = await stat(path).then((s) => now - s.mtimeMs, () => Infinity);
-    if (age < settleMs) return { kind: 'unsettled' };
+    if (young) return { kind: 'unsettled' };
     return { kind: 'invalid', error: new UsageError(`Outbox file ${file} is not valid JSON`, { cause: error, details: { file } }) };
   }
   const parsed = outgoingMessageSchema.safeParse(json);
@@ -53,7 +80,11 @@ export async function readOutgoing(dir: string, file: string, settleMs: number, 
     const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
     return { kind: 'invalid', error: new UsageError(`Outbox file ${file} is not an OutgoingMessage (${summary})`, { details: { file, issues } }) };
   }
-  return { kind: 'message', message: { ...parsed.data, id: parsed.data.id ?? file.replace(/\.json$/, '') } };
+  return {
+    kind: 'message',
+    message: { ...parsed.data, id: parsed.data.id ?? file.replace(/\.json$/, '') },
+    explicitId: parsed.data.id !== undefined,
+  };
 }
 
 const stamps = new ArrivalStamp();

@@ -1,8 +1,9 @@
-import { readdir, readFile, unlink } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as z from 'zod';
 import { ConfigError } from '@aos-connectors/contract';
-import { errorCode, writeFileAtomic } from './durable-fs.js';
+import { writeFileAtomic } from './durable-fs.js';
+import { readRegularFile } from './safe-fs.js';
 
 /** Any value JSON can hold: what an adapter's cursor may be. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -27,13 +28,16 @@ export class StateStore<C extends JsonValue = JsonValue> {
 
   /** The saved cursor, or undefined on a first run. */
   async load(): Promise<C | undefined> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (error) {
-      if (errorCode(error) === 'ENOENT') return undefined;
-      throw error;
+    // Opened only as a regular file: a FIFO or link in its place must not hang or mislead us.
+    const read = await readRegularFile(this.path, MAX_STATE_BYTES);
+    if (read.kind === 'gone') return undefined;
+    if (read.kind !== 'file') {
+      throw new ConfigError(`The gateway state file ${this.path} is not a regular file of at most ${MAX_STATE_BYTES} bytes`, {
+        details: { path: this.path },
+        hint: 'Remove it to start from the platform\'s current position (messages may be received again).',
+      });
     }
+    const text = read.text;
     let parsed;
     try {
       parsed = stateFileSchema.safeParse(JSON.parse(text));
@@ -56,15 +60,79 @@ export class StateStore<C extends JsonValue = JsonValue> {
 
   /** Deletes temporary files a crash left behind mid-save. */
   async removeStaleTemps(): Promise<number> {
-    const prefix = `.${basename(this.path)}.`;
-    const dir = dirname(this.path);
-    let removed = 0;
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (name.startsWith(prefix) && name.endsWith('.tmp')) {
-        await unlink(join(dir, name)).catch(() => undefined);
-        removed += 1;
+    return removeStaleTemps(this.path);
+  }
+}
+
+const MAX_STATE_BYTES = 16 * 1024 * 1024;
+
+/** Deletes `path`'s temporary files (tempPathFor's `.<name>.<pid>.<hex>.tmp`) a crash left behind. */
+async function removeStaleTemps(path: string): Promise<number> {
+  const prefix = `.${basename(path)}.`;
+  const dir = dirname(path);
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (name.startsWith(prefix) && /^\d+\.[0-9a-f]+\.tmp$/.test(name.slice(prefix.length))) {
+      await unlink(join(dir, name)).catch(() => undefined);
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
+const sentIdsFileSchema = z.object({ version: z.literal(1), ids: z.array(z.string()) });
+
+/**
+ * The explicit outgoing message ids an instance sent most recently (`<home>/state/<instance>.sent`),
+ * so that two outbox files with the same `id` are sent once. Bounded to the last `limit` ids;
+ * saved with an atomic replace after each send. A damaged file is logged and started afresh
+ * (it only remembers; losing it means a late duplicate may be sent, nothing is lost).
+ */
+export class SentIds {
+  readonly path: string;
+  readonly limit: number;
+  #ids: string[] = [];
+  #set = new Set<string>();
+
+  constructor(path: string, limit = 2000) {
+    this.path = path;
+    this.limit = limit;
+  }
+
+  async load(log: (line: string) => void = () => undefined): Promise<void> {
+    await removeStaleTemps(this.path);
+    const read = await readRegularFile(this.path, MAX_STATE_BYTES);
+    if (read.kind === 'gone') return;
+    let ids: string[] | undefined;
+    if (read.kind === 'file') {
+      try {
+        const parsed = sentIdsFileSchema.safeParse(JSON.parse(read.text));
+        if (parsed.success) ids = parsed.data.ids;
+      } catch {
+        ids = undefined;
       }
     }
-    return removed;
+    if (!ids) {
+      log(`sent ids: ${this.path} is not valid; starting with none remembered`);
+      return;
+    }
+    this.#ids = ids.slice(-this.limit);
+    this.#set = new Set(this.#ids);
+  }
+
+  has(id: string): boolean {
+    return this.#set.has(id);
+  }
+
+  get size(): number {
+    return this.#set.size;
+  }
+
+  async add(id: string): Promise<void> {
+    if (this.#set.has(id)) return;
+    this.#ids.push(id);
+    this.#set.add(id);
+    while (this.#ids.length > this.limit) this.#set.delete(this.#ids.shift()!);
+    await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, ids: this.#ids })}\n`);
   }
 }
