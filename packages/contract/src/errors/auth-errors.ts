@@ -2,15 +2,18 @@ import { AosError } from './aos-error.js';
 
 /** A required credential is not set. */
 export class AuthRequiredError extends AosError {
-  readonly code = 'AUTH_REQUIRED';
+  static readonly code = 'AUTH_REQUIRED';
+  readonly code = AuthRequiredError.code;
 }
 
 /** The vendor refused the credentials (HTTP 401/403). */
 export class AuthFailedError extends AosError {
-  readonly code = 'AUTH_FAILED';
+  static readonly code = 'AUTH_FAILED';
+  readonly code = AuthFailedError.code;
 }
 
 /** A setting is missing or malformed. */
 export class ConfigError extends AosError {
-  readonly code = 'CONFIG_ERROR';
+  static readonly code = 'CONFIG_ERROR';
+  readonly code = ConfigError.code;
 }

@@ -1,4 +1,4 @@
-export { AosError, isAosError, type ErrorDetails } from './aos-error.js';
+export { AOS_ERROR_BRAND, AosError, isAosError, type ErrorDetails } from './aos-error.js';
 export { UsageError, ValidationFailedError, ConflictError } from './usage-errors.js';
 export { PermissionDeniedError, PolicyDeniedError, ApprovalRequiredError } from './permission-errors.js';
 export { AuthRequiredError, AuthFailedError, ConfigError } from './auth-errors.js';

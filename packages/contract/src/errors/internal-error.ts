@@ -2,10 +2,11 @@ import { AosError, isAosError } from './aos-error.js';
 
 /** A bug. Its message is generic; the original error stays in `cause` (stack on stderr with --verbose). */
 export class InternalError extends AosError {
-  readonly code = 'INTERNAL_ERROR';
+  static readonly code = 'INTERNAL_ERROR';
+  readonly code = InternalError.code;
 }
 
-/** Any thrown value as a contract error: contract errors pass through, anything else is a bug. */
+/** Any thrown value as a contract error: contract errors (of any copy of the contract) pass through as they are, anything else is a bug. */
 export function toAosError(error: unknown): AosError {
   if (isAosError(error)) return error;
   const kind = error instanceof Error ? error.name : typeof error;

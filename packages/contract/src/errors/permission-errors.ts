@@ -3,7 +3,8 @@ import { AosError } from './aos-error.js';
 
 /** The invocation's mode is lower than the command's required mode. */
 export class PermissionDeniedError extends AosError {
-  readonly code = 'PERMISSION_DENIED';
+  static readonly code = 'PERMISSION_DENIED';
+  readonly code = PermissionDeniedError.code;
   constructor(commandId: string, required: Mode, actual: Mode) {
     super(`${commandId} requires mode ${required}; this call runs in mode ${actual}`, {
       details: { required_mode: required, actual_mode: actual },
@@ -14,10 +15,12 @@ export class PermissionDeniedError extends AosError {
 
 /** The operator's policy forbids this call. */
 export class PolicyDeniedError extends AosError {
-  readonly code = 'POLICY_DENIED';
+  static readonly code = 'POLICY_DENIED';
+  readonly code = PolicyDeniedError.code;
 }
 
 /** The policy requires a person's approval for this command and none was given. */
 export class ApprovalRequiredError extends AosError {
-  readonly code = 'APPROVAL_REQUIRED';
+  static readonly code = 'APPROVAL_REQUIRED';
+  readonly code = ApprovalRequiredError.code;
 }

@@ -2,15 +2,18 @@ import { AosError } from './aos-error.js';
 
 /** The command line itself is wrong: unknown command or flag, missing or malformed argument. */
 export class UsageError extends AosError {
-  readonly code = 'INVALID_USAGE';
+  static readonly code = 'INVALID_USAGE';
+  readonly code = UsageError.code;
 }
 
 /** The vendor rejected the request's content (HTTP 400/422). */
 export class ValidationFailedError extends AosError {
-  readonly code = 'VALIDATION_FAILED';
+  static readonly code = 'VALIDATION_FAILED';
+  readonly code = ValidationFailedError.code;
 }
 
 /** The vendor reported a conflict with the resource's current state (HTTP 409). */
 export class ConflictError extends AosError {
-  readonly code = 'CONFLICT';
+  static readonly code = 'CONFLICT';
+  readonly code = ConflictError.code;
 }
