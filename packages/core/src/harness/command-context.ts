@@ -21,9 +21,13 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
   const baseUrl = (profile.baseUrl.setting && settings.get(profile.baseUrl.setting)) || profile.baseUrl.default;
   const policy = call.policy ?? defaultToolPolicy(definition.tool);
   // The operator-configured base URL is trusted as configured; the guard (ipaddr.js, undici)
-  // is loaded only for a request that leaves it or when the policy lists hosts.
+  // is loaded only for a request that leaves it or when the policy lists hosts. With host rules,
+  // every request, the base URL's included, also goes through the guard's dispatcher: the rules
+  // are checked again on the address actually connected to (a name resolving to a blocked one).
   const trusted = originOf(baseUrl, profile.baseUrl.setting);
   const hostRules = policy.allowed_hosts !== null || policy.blocked_hosts.length > 0;
+  // A destructive command's writes are never retried: the failed attempt may have happened.
+  const action = definition.commands.find((command) => command.id === call.commandId)?.action;
   let guard: Promise<RequestGuard> | undefined;
   const loadGuard = () => (guard ??= import('../policy/request-guard.js').then(({ createRequestGuard }) => createRequestGuard(policy, { baseUrl })));
   const http = createHttpClient({
@@ -38,12 +42,13 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
     requestIds: call.invocation.requestIds,
     log,
     maxResponseBytes: effectiveMaxResponseBytes(policy, DEFAULT_MAX_RESPONSE_BYTES),
+    retryable: action !== 'destructive',
     beforeRequest: async (url, source) => {
       if (url.origin === trusted && !hostRules) return;
       (await loadGuard()).check(url, source);
     },
     dispatcherFor: async (url) => {
-      if (url.origin === trusted) return undefined;
+      if (url.origin === trusted && !hostRules) return undefined;
       const { ssrf } = await loadGuard();
       const { createSsrfDispatcher } = await import('../http/ssrf/dispatcher.js');
       return (await (call.ssrf ??= createSsrfDispatcher(ssrf))).dispatcher;

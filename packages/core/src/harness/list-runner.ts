@@ -1,8 +1,51 @@
 import type { AosError } from '@aos-connectors/contract';
-import { toAosError } from '@aos-connectors/contract';
+import { BackendUnavailableError, toAosError } from '@aos-connectors/contract';
 import type { ListStream, Output } from '../output/output.js';
 import { decodeListCursor, encodeListCursor } from './list-cursor.js';
 import type { CommandContext, ListCommandDefinition, Page } from './types.js';
+
+/**
+ * The most pages one invocation follows. A vendor that keeps answering with new cursors (a
+ * broken API, or a hostile one) would otherwise keep `--all` running until killed; 10,000 pages
+ * is far beyond any real collection read in one go (GitHub caps pages at 100 items, so a
+ * million items). Past it the call ends with BACKEND_UNAVAILABLE and the cursor to resume from.
+ */
+export const MAX_PAGES_PER_CALL = 10_000;
+
+/**
+ * Stops pagination that goes round in circles: a cursor (or Link URL) already followed in this
+ * invocation means the vendor repeated a page (A→A, or A→B→A), and following it would return
+ * the same items forever. The set holds at most MAX_PAGES_PER_CALL cursors, so memory stays bounded.
+ */
+class PageGuard {
+  private readonly seen = new Set<string>();
+  private pages = 0;
+
+  constructor(start: string | null) {
+    if (start !== null) this.seen.add(start);
+  }
+
+  /** Called before following `next`; throws BACKEND_UNAVAILABLE for a repeat or past the page cap. */
+  follow(next: string): void {
+    this.pages += 1;
+    if (this.seen.has(next)) {
+      throw new BackendUnavailableError(
+        `The API returned a page it had already returned (its next cursor repeats after ${this.pages} pages); stopped instead of looping`,
+        {
+          details: { retryable: false, reason: 'repeated_page', pages: this.pages, next_cursor: next },
+          hint: 'The vendor\'s pagination is broken for this list; narrow the query or try again later.',
+        },
+      );
+    }
+    if (this.pages >= MAX_PAGES_PER_CALL) {
+      throw new BackendUnavailableError(`Stopped after ${this.pages} pages, the most one call follows`, {
+        details: { retryable: false, reason: 'page_cap', pages: this.pages, max_pages: MAX_PAGES_PER_CALL, next_cursor: next },
+        hint: 'Resume with --cursor and the next_cursor in details, or narrow the query.',
+      });
+    }
+    this.seen.add(next);
+  }
+}
 
 export interface ListInput {
   limit: number;
@@ -27,6 +70,7 @@ export async function runList(
   let cursor = start.cursor;
   let skip = start.skip;
   let resumeSize = start.size;
+  const guard = new PageGuard(start.cursor);
   const fetchPage = async (wanted: number): Promise<Page> => {
     const size = resumeSize ?? wanted;
     resumeSize = undefined;
@@ -54,6 +98,7 @@ export async function runList(
       cursor = page.next_cursor;
       next = cursor;
       if (!cursor || items.length >= limit) break;
+      guard.follow(cursor);
     }
     output.success(command.id, { [key]: items, next_cursor: next, has_more: next !== null, ...meta }, { key, columns });
     return;
@@ -69,6 +114,7 @@ export async function runList(
     cursor = page.next_cursor;
     if (!cursor) break;
     try {
+      guard.follow(cursor);
       page = await fetchPage(maxPageSize);
     } catch (thrown) {
       const error = mapError(thrown);

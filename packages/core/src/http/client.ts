@@ -1,5 +1,5 @@
 import type { HttpExchange } from '../audit/audit-log.js';
-import { AuthRequiredError } from '@aos-connectors/contract';
+import { AuthRequiredError, ConfigError, UsageError } from '@aos-connectors/contract';
 import { BackendUnavailableError, TimeoutError } from '@aos-connectors/contract';
 import { isAosError } from '@aos-connectors/contract';
 import { redactHeaders, redactUrl } from '../secrets/scrubber.js';
@@ -12,7 +12,10 @@ import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from './read-body.js';
 import { looksRateLimited, retryAfterSeconds } from './retry-timing.js';
 import type { HttpClient, HttpProfile, HttpResponse, Query, RequestOptions } from './types.js';
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** Retried after a failure whatever the command does: they change nothing. */
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Idempotent by HTTP's definition, yet a retry can misreport (a DELETE that succeeded answers 404 the second time). */
+const IDEMPOTENT_WRITES = new Set(['PUT', 'DELETE']);
 /** Without a caller deadline, the longest rate-limit wait we sit through before failing. */
 const MAX_UNBOUNDED_WAIT_S = 60;
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
@@ -31,6 +34,14 @@ export interface HttpClientOptions {
   log: (message: string) => void;
   maxResponseBytes?: number;
   retries?: number;
+  /**
+   * Whether the command's writes may be retried after a failure (default true). The harness
+   * passes false for destructive commands: a `pr merge` or `branch delete` that failed with a
+   * 502 may have happened, and a retry would then report NOT_FOUND or CONFLICT for a success.
+   * GET/HEAD/OPTIONS are retried regardless; POST/PATCH only with `idempotent: true` (a vendor
+   * idempotency key), and never when this is false.
+   */
+  retryable?: boolean;
   /** Vets every request URL and every redirect hop; throw to refuse (host policy, SSRF guard). */
   beforeRequest?: (url: URL, source: 'input' | 'redirect') => Promise<void> | void;
   /** The dispatcher a connection to `url` must use (the SSRF guard's, for untrusted hosts). */
@@ -69,6 +80,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request<T>(method: string, path: string, requestOptions: RequestOptions = {}): Promise<HttpResponse<T>> {
     method = method.toUpperCase();
     const url = resolve(path, requestOptions.query);
+    refuseCredentialsInUrl(url, base);
     const headers = headersFor(url, requestOptions);
     const body = requestOptions.json !== undefined ? JSON.stringify(requestOptions.json) : requestOptions.body;
 
@@ -90,7 +102,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const what = `${method} ${url.pathname}`;
     const { default: ky, isHTTPError, isNetworkError, isTimeoutError } = await import('ky');
     const deadline = options.deadline;
-    const retryable = IDEMPOTENT.has(method) || requestOptions.idempotent === true;
+    const writesRetryable = options.retryable !== false;
+    const retryable =
+      SAFE.has(method) || (writesRetryable && (IDEMPOTENT_WRITES.has(method) || requestOptions.idempotent === true));
     const accept = new Set(requestOptions.acceptStatus ?? []);
 
     // One attempt as ky sees it: redirects are followed by hand so each hop is vetted, and
@@ -235,6 +249,26 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     delete: shortcut('DELETE'),
     url: (path, query) => resolve(path, query).toString(),
   };
+}
+
+/**
+ * fetch refuses a URL with `user:password@` (and would turn it into a bare "network error"); the
+ * connector never sends such credentials anyway. Refused up front with an error saying how to
+ * pass them, the URL shown with the credentials redacted.
+ */
+function refuseCredentialsInUrl(url: URL, base: URL): void {
+  if (!url.username && !url.password) return;
+  const shown = redactUrl(url.toString());
+  if (url.origin === base.origin && (base.username || base.password)) {
+    throw new ConfigError(`The configured base URL carries credentials (${redactUrl(base.toString())}); they are not sent`, {
+      details: { url: shown },
+      hint: 'Remove user:password@ from the base URL and set the connector\'s secret settings instead (see `config show`).',
+    });
+  }
+  throw new UsageError(`Refusing ${shown}: credentials in URLs (user:password@host) are not sent`, {
+    details: { url: shown, field: 'url' },
+    hint: 'Remove user:password@ from the URL; pass credentials through the connector\'s secret settings or a header option, never inside the URL.',
+  });
 }
 
 type KyGuards = {

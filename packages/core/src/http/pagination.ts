@@ -1,6 +1,8 @@
 import type { Page, PageRequest } from '../harness/types.js';
 import { UsageError } from '@aos-connectors/contract';
 import { BackendUnavailableError } from '@aos-connectors/contract';
+import { decodeLinkCursor, encodeLinkCursor } from '../harness/list-cursor.js';
+import { redactUrl } from '../secrets/scrubber.js';
 import type { HttpClient, Query } from './types.js';
 
 type ItemsOf = (body: unknown) => unknown[];
@@ -28,7 +30,10 @@ export function parseLinkHeader(header: string | null): Record<string, string> {
 
 /**
  * One page of a `Link`-header API (GitHub and others). The cursor is the `next` link made
- * relative to the base URL, so it can only ever point back at the configured host.
+ * relative to the base URL behind a tag (see encodeLinkCursor in harness/list-cursor.ts); a
+ * `--cursor` is decoded and checked structurally before any request, so it can only ever name a
+ * page under the configured base URL. A `next` link pointing outside the base URL, or back at
+ * the page just fetched, is the vendor's fault: BACKEND_UNAVAILABLE rather than a loop.
  */
 export async function linkPage<T>(
   http: HttpClient,
@@ -37,12 +42,13 @@ export async function linkPage<T>(
   page: PageRequest,
   options: { perPageParam?: string; items?: ItemsOf } = {},
 ): Promise<Page<T>> {
+  const base = new URL(http.url(''));
   const response = page.cursor
-    ? await http.request(`GET`, cursorToPath(http, page.cursor))
+    ? await http.request('GET', decodeLinkCursor(page.cursor, base).toString())
     : await http.request('GET', path, { query: { ...query, [options.perPageParam ?? 'per_page']: page.size } });
   const items = (options.items ?? asArray)(response.data) as T[];
   const next = parseLinkHeader(response.headers.get('link')).next;
-  return { items, next_cursor: next ? pathToCursor(http, next) : null };
+  return { items, next_cursor: next ? nextLinkCursor(next, response.url, base) : null };
 }
 
 /** One page of a body-cursor API (Slack's `response_metadata.next_cursor` and the like). */
@@ -78,14 +84,24 @@ export async function numberedPage<T>(
   return { items, next_cursor: items.length >= page.size ? String(number + 1) : null };
 }
 
-function pathToCursor(http: HttpClient, next: string): string {
-  const base = http.url('');
-  return next.startsWith(base) ? next.slice(base.length) : next;
-}
-
-function cursorToPath(http: HttpClient, cursor: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(cursor) && !cursor.startsWith(http.url(''))) {
-    throw new UsageError('--cursor must be a cursor returned by this connector');
+function nextLinkCursor(next: string, current: string, base: URL): string {
+  let url: URL;
+  try {
+    url = new URL(next, current);
+  } catch (error) {
+    throw new BackendUnavailableError('The API answered with an invalid next-page link', { cause: error, details: { retryable: false } });
+  }
+  if (url.href === new URL(current).href) {
+    throw new BackendUnavailableError('The API answered with a next-page link to the page just fetched; stopped instead of fetching it forever', {
+      details: { retryable: false, reason: 'repeated_page' },
+    });
+  }
+  const cursor = encodeLinkCursor(url, base);
+  if (cursor === null) {
+    // Following it would send the connector's credentials elsewhere, or to an unexpected path.
+    throw new BackendUnavailableError(`The API answered with a next-page link outside ${base.toString()}; not followed`, {
+      details: { retryable: false, next_link: redactUrl(url.toString()) },
+    });
   }
   return cursor;
 }

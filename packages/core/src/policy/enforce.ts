@@ -1,7 +1,9 @@
 import { MODES, type Mode } from '@aos-connectors/contract';
 import { PolicyDeniedError } from '@aos-connectors/contract';
 import { redactUrl } from '../secrets/scrubber.js';
-import { matchesCommand, matchingHostPattern } from './glob.js';
+import { parseIpLiteral } from '../http/ssrf/classify.js';
+import { matchesCommand } from './glob.js';
+import { hasAddressEntries, matchingHostEntry, type HostTarget } from './host-rules.js';
 import type { ToolPolicy } from './tool-policy.js';
 
 /**
@@ -51,25 +53,59 @@ export function approvalRequired(policy: ToolPolicy, commandId: string): boolean
   return matchesCommand(policy.require_approval, commandId);
 }
 
+/** The host rules of a policy, which is all the connect-time check needs of it. */
+export type HostRules = Pick<ToolPolicy, 'tool' | 'source' | 'allowed_hosts' | 'blocked_hosts'>;
+
 /**
- * allowed_hosts / blocked_hosts for one request URL (every request, the configured base URL
- * included: the operator wrote both). blocked_hosts wins over allowed_hosts.
+ * allowed_hosts / blocked_hosts for one request URL, before the request (every request, the
+ * configured base URL included: the operator wrote both). blocked_hosts wins over allowed_hosts.
+ * What cannot be decided from the URL alone (a name against IP or CIDR entries) is decided again
+ * at connect time on the resolved address, by checkConnectHostRules from the SSRF dispatcher.
  */
-export function checkHostAllowed(policy: ToolPolicy, url: URL): void {
-  const host = url.hostname;
-  const base = { tool: policy.tool, url: redactUrl(url.toString()), host, policy_file: policy.source, rule: 'hosts' };
-  const blocked = matchingHostPattern(policy.blocked_hosts, host);
+export function checkHostAllowed(policy: HostRules, url: URL): void {
+  const target: HostTarget = { name: url.hostname, port: portOf(url) };
+  checkTarget(policy, target, url, 'url');
+}
+
+/**
+ * The same rules on the connection actually made: `address` is where `host` resolved to. Name
+ * entries match the host name, IP and CIDR entries the address (loopback counting as one family).
+ */
+export function checkConnectHostRules(policy: HostRules, target: HostTarget): void {
+  checkTarget(policy, target, undefined, 'connect');
+}
+
+function checkTarget(policy: HostRules, target: HostTarget, url: URL | undefined, stage: 'url' | 'connect'): void {
+  const host = target.name;
+  const base = {
+    tool: policy.tool,
+    url: url ? redactUrl(url.toString()) : null,
+    host,
+    port: target.port ?? null,
+    address: target.address ?? null,
+    policy_file: policy.source,
+    rule: 'hosts',
+    stage,
+  };
+  const where = target.address && target.address !== host ? `${host} (${target.address})` : host;
+  const blocked = matchingHostEntry(policy.blocked_hosts, target);
   if (blocked !== undefined) {
-    throw new PolicyDeniedError(`The policy blocks requests to ${host}`, {
+    throw new PolicyDeniedError(`The policy blocks requests to ${where}`, {
       details: { ...base, field: 'blocked_hosts', pattern: blocked },
     });
   }
-  if (policy.allowed_hosts && matchingHostPattern(policy.allowed_hosts, host) === undefined) {
-    throw new PolicyDeniedError(`The policy does not allow requests to ${host}`, {
-      details: { ...base, field: 'allowed_hosts', patterns: policy.allowed_hosts },
-      hint: 'Ask the operator to add the host to allowed_hosts in the policy file.',
-    });
-  }
+  if (!policy.allowed_hosts || matchingHostEntry(policy.allowed_hosts, target) !== undefined) return;
+  // A name may still resolve into an allowed address or range: the connect-time check decides.
+  if (stage === 'url' && parseIpLiteral(host) === null && hasAddressEntries(policy.allowed_hosts)) return;
+  throw new PolicyDeniedError(`The policy does not allow requests to ${where}`, {
+    details: { ...base, field: 'allowed_hosts', patterns: policy.allowed_hosts },
+    hint: 'Ask the operator to add the host to allowed_hosts in the policy file.',
+  });
+}
+
+/** The URL's port, the scheme's default spelled out. */
+export function portOf(url: { protocol: string; port: string | number }): number {
+  return Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
 }
 
 export { effectiveMaxResponseBytes, effectiveTimeoutMs } from './limits.js';

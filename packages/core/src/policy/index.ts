@@ -10,7 +10,8 @@ export {
   effectiveTimeoutMs,
   enforceCommandPolicy,
 } from './enforce.js';
-export { globMatches, matchesCommand, matchesHost } from './glob.js';
+export { globMatches, matchesCommand } from './glob.js';
+export { matchesHost, matchingHostEntry, parseHostEntry, type HostEntry, type HostTarget } from './host-rules.js';
 export { approvalTokens, checkApproval, APPROVAL_TTL_MS, type ApprovalGrant, type ApprovalRequest } from './approval.js';
 export { stateDirectory } from './state-dir.js';
 export { withFileLock, type LockOptions } from './file-lock.js';

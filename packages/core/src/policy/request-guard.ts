@@ -20,6 +20,7 @@ export function ssrfOptionsFromPolicy(policy: ToolPolicy, baseUrl?: string): Ssr
     allowPrivateNetwork: policy.allow_private_network,
     allowedHosts: policy.allowed_hosts,
     trustedOrigins: trustedOrigin(baseUrl),
+    ...(hasHostRules(policy) ? { hostRules: policy } : {}),
   };
 }
 
@@ -32,6 +33,11 @@ export function createRequestGuard(policy: ToolPolicy, configured: { baseUrl?: s
       checkUrlTarget(url, source, ssrf);
     },
   };
+}
+
+/** Whether the policy restricts hosts: then every request, the base URL's too, goes through the guard. */
+export function hasHostRules(policy: Pick<ToolPolicy, 'allowed_hosts' | 'blocked_hosts'>): boolean {
+  return policy.allowed_hosts !== null || policy.blocked_hosts.length > 0;
 }
 
 function trustedOrigin(baseUrl: string | undefined): string[] {

@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import * as z from 'zod';
 import { MODES } from '@aos-connectors/contract';
+import { parseHostEntry } from './host-rules.js';
 
 /** The policy file's format version this code reads. */
 export const POLICY_VERSION = 1;
@@ -11,12 +12,19 @@ const commandPattern = z
 
 const HOST_GLOB = /^[a-z0-9_*?-]+(\.[a-z0-9_*?-]+)*\.?$/i;
 
-/** A host name or glob, an IP address (IPv6 with or without brackets) or a CIDR range; no scheme or port. */
+/**
+ * A host name or glob, an IP address (IPv6 with or without brackets) or a CIDR range, optionally
+ * with a port (`host:8443`, `10.0.0.5:80`, `[::1]:8080`); no scheme. See host-rules.ts.
+ */
 const hostPattern = z
   .string()
   .refine(
-    (pattern) => HOST_GLOB.test(pattern) || ipaddr.isValid(pattern.replace(/^\[(.*)\]$/, '$1')) || ipaddr.isValidCIDR(pattern),
-    'a host name, glob ("*.github.com"), IP address or CIDR range ("10.0.0.0/8"), without scheme or port',
+    (pattern) => {
+      const entry = parseHostEntry(pattern);
+      if (!entry) return false;
+      return entry.kind === 'name' ? HOST_GLOB.test(entry.host) : entry.kind === 'cidr' ? ipaddr.isValidCIDR(entry.host) : true;
+    },
+    'a host name, glob ("*.github.com"), IP address or CIDR range ("10.0.0.0/8"), optionally with a port ("host:8443", "[::1]:8080"), without scheme',
   );
 
 /**

@@ -3,6 +3,11 @@ import { classifyHostName } from './host-names.js';
 import { isExempt, isTrustedOrigin, type SsrfOptions } from './options.js';
 import { ssrfRefusal } from './refusal.js';
 
+/** The URL's port, the scheme's default spelled out. */
+function portOf(url: URL): number {
+  return Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+}
+
 /**
  * Where a URL came from, which decides how much it is trusted (CONTRACT §10):
  * - `configured`: the operator's base URL (e.g. GITHUB_API_URL): trusted as configured;
@@ -27,30 +32,35 @@ export function checkUrlTarget(url: URL | string, source: UrlSource, options: Ss
     throw ssrfRefusal({ host: target.hostname, addressClass: 'scheme', url: target.toString(), stage });
   }
   if (source === 'configured' || isTrustedOrigin(options, target)) return;
-  const refused = refusedClass(target.hostname, options);
+  const refused = refusedClass(target.hostname, options, portOf(target));
   if (refused) throw ssrfRefusal({ ...refused, url: target.toString(), port: target.port || undefined, stage });
 }
 
 /** The class that makes `host` refused (by literal address or by name), or undefined. */
-export function refusedClass(host: string, options: SsrfOptions): { host: string; address?: string; addressClass: AddressClass } | undefined {
+export function refusedClass(
+  host: string,
+  options: SsrfOptions,
+  port?: number,
+): { host: string; address?: string; addressClass: AddressClass } | undefined {
   const literal = classifyAddress(host);
   if (literal) {
-    if (isExempt(options, literal.class, host, literal.address)) return undefined;
+    if (isExempt(options, literal.class, host, literal.address, port)) return undefined;
     return { host, address: literal.address, addressClass: literal.class };
   }
   const byName = classifyHostName(host);
-  if (byName && !isExempt(options, byName, host)) return { host, addressClass: byName };
+  if (byName && !isExempt(options, byName, host, undefined, port)) return { host, addressClass: byName };
   return undefined;
 }
 
 /** The check made at connect time, on one address a name resolved to. */
 export function checkResolvedAddress(host: string, address: string, options: SsrfOptions, port?: number | string): void {
+  const portNumber = port === undefined || port === '' ? undefined : Number(port);
   const name = classifyHostName(host);
-  if (name && !isExempt(options, name, host, address)) throw ssrfRefusal({ host, address, addressClass: name, port, stage: 'connect' });
+  if (name && !isExempt(options, name, host, address, portNumber)) throw ssrfRefusal({ host, address, addressClass: name, port, stage: 'connect' });
   const resolved = classifyAddress(address);
   // A resolver answer that is not an address at all is refused rather than guessed at.
   const cls: AddressClass = resolved?.class ?? 'reserved';
-  if (!isExempt(options, cls, host, resolved?.address ?? address)) {
+  if (!isExempt(options, cls, host, resolved?.address ?? address, portNumber)) {
     throw ssrfRefusal({ host, address: resolved?.address ?? address, addressClass: cls, port, stage: 'connect' });
   }
 }

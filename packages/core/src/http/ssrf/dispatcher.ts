@@ -1,6 +1,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import type { buildConnector } from 'undici';
+import { checkConnectHostRules } from '../../policy/enforce.js';
 import { normalizeHost } from '../../policy/glob.js';
 import { checkResolvedAddress } from './check-url.js';
 import { isTrustedOrigin, type SsrfOptions } from './options.js';
@@ -29,20 +30,29 @@ const systemResolve: ResolveAll = (hostname, options) =>
     );
   });
 
+/** What one connection is for: its port (host rules may name one) and whether its origin is trusted. */
+export interface ConnectionFacts {
+  port?: number;
+  /** The port as the connection named it, for refusal details. */
+  givenPort?: number | string;
+  /** A trusted (operator-configured) origin: only the policy's host rules apply, not the private-range refusal. */
+  trusted?: boolean;
+}
+
 /**
  * A `net.connect` lookup that resolves the name and refuses it when ANY of its addresses is
  * refused (a resolver answering "public, private" would otherwise let a happy-eyeballs connect
  * pick the private one). The socket then connects to exactly the addresses checked here, so
  * there is no window for DNS rebinding between check and use.
  */
-export function guardedLookup(options: SsrfDispatcherOptions): LookupFunction {
+export function guardedLookup(options: SsrfDispatcherOptions, connection: ConnectionFacts = {}): LookupFunction {
   const resolve = options.resolve ?? systemResolve;
   return (hostname, lookupOptions, callback) => {
     resolve(hostname, { family: familyOf(lookupOptions.family), hints: lookupOptions.hints }).then(
       (addresses) => {
         try {
           if (addresses.length === 0) throw Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' });
-          for (const entry of addresses) checkResolvedAddress(hostname, entry.address, options);
+          for (const entry of addresses) checkConnection(hostname, entry.address, options, connection);
         } catch (error) {
           return callback(error as NodeJS.ErrnoException, '', 0);
         }
@@ -55,11 +65,17 @@ export function guardedLookup(options: SsrfDispatcherOptions): LookupFunction {
   };
 }
 
+/** The connect-time checks on one address: the policy's host rules, then (untrusted only) the SSRF ranges. */
+function checkConnection(hostname: string, address: string, options: SsrfOptions, connection: ConnectionFacts): void {
+  if (options.hostRules) checkConnectHostRules(options.hostRules, { name: hostname, port: connection.port, address });
+  if (!connection.trusted) checkResolvedAddress(hostname, address, options, connection.givenPort ?? connection.port);
+}
+
 /**
  * An undici dispatcher for `fetch` that checks the address each connection is actually made
  * to: literal IPs before connecting, names through guardedLookup. Connections to a trusted
- * (operator-configured) origin are not checked. undici is imported on first use only, to keep
- * it off the start-up path.
+ * (operator-configured) origin skip the private-range check, but not the policy's host rules
+ * (`options.hostRules`). undici is imported on first use only, to keep it off the start-up path.
  */
 export async function createSsrfDispatcher(options: SsrfDispatcherOptions = {}): Promise<SsrfDispatcher> {
   // A bundled connector gets CommonJS undici as a chunk with only a default export.
@@ -67,19 +83,28 @@ export async function createSsrfDispatcher(options: SsrfDispatcherOptions = {}):
   const { Agent, Dispatcher1Wrapper, buildConnector } = 'Agent' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   const base = options.connectTimeoutMs === undefined ? {} : { timeout: options.connectTimeoutMs };
   const plain = buildConnector(base);
-  const guarded = buildConnector({ ...base, lookup: guardedLookup(options) });
+  // One guarded connector per (trusted, port): the lookup has to know the port for host rules.
+  const guardedConnectors = new Map<string, buildConnector.connector>();
+  const guardedFor = (connection: ConnectionFacts) => {
+    const key = `${connection.trusted ? 't' : 'u'}:${connection.port}`;
+    let connector = guardedConnectors.get(key);
+    if (!connector) guardedConnectors.set(key, (connector = buildConnector({ ...base, lookup: guardedLookup(options, connection) })));
+    return connector;
+  };
   const connect: buildConnector.connector = (target, callback) => {
-    if (isTrustedOrigin(options, target)) return plain(target, callback);
+    const trusted = isTrustedOrigin(options, target);
+    if (trusted && !options.hostRules) return plain(target, callback);
+    const connection: ConnectionFacts = { trusted, port: Number(target.port) || (target.protocol === 'https:' ? 443 : 80), givenPort: target.port };
     const host = normalizeHost(target.hostname);
     if (isIP(host) !== 0) {
       try {
-        checkResolvedAddress(host, host, options, target.port);
+        checkConnection(host, host, options, connection);
       } catch (error) {
         return callback(error as Error, null);
       }
       return plain(target, callback);
     }
-    return guarded(target, callback);
+    return guardedFor(connection)(target, callback);
   };
   const agent = new Agent({ connect });
   // Node's built-in fetch speaks undici's previous dispatcher interface; the wrapper adapts.

@@ -1,4 +1,6 @@
-import { matchesHost, normalizeHost } from '../../policy/glob.js';
+import type { HostRules } from '../../policy/enforce.js';
+import { normalizeHost } from '../../policy/glob.js';
+import { matchesHost } from '../../policy/host-rules.js';
 import type { AddressClass } from './classify.js';
 
 /** What lifts the SSRF guard's refusals; built from the policy by ssrfOptionsFromPolicy. */
@@ -12,19 +14,24 @@ export interface SsrfOptions {
   allowedHosts?: readonly string[] | null;
   /** Origins the operator configured (the connector's base URL): trusted as configured. */
   trustedOrigins?: readonly string[];
+  /**
+   * The policy's allowed_hosts / blocked_hosts, checked again on every connection (the trusted
+   * origin's too) against the address actually connected to. Absent: no host rules.
+   */
+  hostRules?: HostRules;
 }
 
 /** Whether a refused class is nevertheless allowed for this host / address. */
-export function isExempt(options: SsrfOptions, cls: AddressClass, host: string, address?: string): boolean {
+export function isExempt(options: SsrfOptions, cls: AddressClass, host: string, address?: string, port?: number): boolean {
   if (cls === 'public') return true;
   const listed = (options.allowedHosts ?? []).filter((pattern) => pattern.trim() !== '*');
   if (cls === 'metadata') {
     // Credentials live behind metadata endpoints: only an exact, wildcard-free entry opens one.
     const literal = listed.filter((pattern) => !/[*?/]/.test(pattern));
-    return matchesHost(literal, host) || (address !== undefined && matchesHost(literal, address));
+    return matchesHost(literal, host, port, address);
   }
   if (options.allowPrivateNetwork) return true;
-  return matchesHost(listed, host) || (address !== undefined && matchesHost(listed, address));
+  return matchesHost(listed, host, port, address);
 }
 
 /** Whether `url` (or a connection's protocol, host and port) is on a trusted origin. */

@@ -52,6 +52,12 @@ export async function followRedirects(
     if (next.protocol !== 'http:' && next.protocol !== 'https:') {
       throw ssrfRefusal({ host: next.hostname, addressClass: 'scheme', url: next.toString(), stage: 'redirect' });
     }
+    if (next.username || next.password) {
+      // fetch refuses such a URL; say so instead of a bare network error, credentials redacted.
+      throw new BackendUnavailableError(`${redactUrl(from.toString())} redirected to a URL with credentials (${redactUrl(next.toString())}); not followed`, {
+        details: { url: redactUrl(from.toString()), location: redactUrl(next.toString()), retryable: false },
+      });
+    }
     await options.checkHop(next, from);
 
     if (response.status === 303 ? method !== 'HEAD' : (response.status === 301 || response.status === 302) && method === 'POST') {
