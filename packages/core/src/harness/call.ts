@@ -6,7 +6,7 @@ import type { SsrfDispatcher } from '../http/ssrf/dispatcher.js';
 import type { Output } from '../output/output.js';
 import { scrubbedSink, type TextSink } from '../output/sink.js';
 import type { ToolPolicy } from '../policy/tool-policy.js';
-import { Scrubber } from '../secrets/scrubber.js';
+import { redactUrlsInData, Scrubber } from '../secrets/scrubber.js';
 import { packageVersion } from './package-info.js';
 import { StreamedFailure } from './list-runner.js';
 import { presenter } from './policy-gate.js';
@@ -103,7 +103,8 @@ export async function finishCall(call: Call, outcome?: { thrown: unknown }): Pro
     version: invocation.version,
     command: call.commandId || 'unknown',
     mode: invocation.mode,
-    arguments: call.arguments,
+    // Credentials in input URLs (`?token=`, `user:pass@`) are redacted here as in `http[].url`.
+    arguments: redactUrlsInData(call.arguments),
     dry_run: invocation.dryRun,
     outcome: failure ? failure.code : 'ok',
     exit_code: exitCode,
