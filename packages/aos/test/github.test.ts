@@ -18,7 +18,7 @@ afterAll(() => api.close());
 describe('aos with the real aos-github', () => {
   it('lists and describes it from its connector.json', async () => {
     const listed = (await run(['--json', 'list'])).json().data.connectors.find((row: any) => row.tool === 'aos-github');
-    expect(listed).toMatchObject({ label: 'GitHub', source: 'repository', install_state: 'installed', commands: 27 });
+    expect(listed).toMatchObject({ label: 'GitHub', source: 'repository', install_state: 'needs-setup', commands: 27 });
     const info = (await run(['--json', 'info', 'github'])).json().data;
     expect(info.commands).toContainEqual({ id: 'pr.merge', summary: 'Merge a pull request', required_mode: 'admin', action_class: 'destructive', risk_tier: 4 });
   });

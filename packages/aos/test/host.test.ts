@@ -51,8 +51,8 @@ describe('aos list', () => {
     expect(envelope).toMatchObject({ ok: true, command: 'list', data: { next_cursor: null, has_more: false } });
     const rows = (envelope as any).data.connectors;
     expect(rows.map((row: any) => [row.tool, row.install_state, row.source, row.commands])).toEqual([
-      ['aos-alpha', 'installed', 'connector-repos', 7],
-      ['aos-beta', 'installed', 'connector-repos', 7],
+      ['aos-alpha', 'needs-setup', 'connector-repos', 7],
+      ['aos-beta', 'needs-setup', 'connector-repos', 7],
       ['aos-gamma', 'repo-only', 'connector-repos', 7],
     ]);
     expect(rows[0]).toMatchObject({ label: 'alpha', category: 'testing', version: '1.0.0' });
@@ -84,7 +84,7 @@ describe('aos info', () => {
       const result = await aos(['--json', 'info', name], env);
       expect(result.exitCode).toBe(0);
       const data = result.json().data;
-      expect(data).toMatchObject({ tool: 'aos-alpha', install_state: 'installed', backend: 'widgets-api', auth: { service_keys: ['WIDGETS_TOKEN'] } });
+      expect(data).toMatchObject({ tool: 'aos-alpha', install_state: 'needs-setup', backend: 'widgets-api', auth: { service_keys: ['WIDGETS_TOKEN'] } });
       expect(data.commands).toContainEqual({ id: 'widget.delete', summary: 'Delete a widget', required_mode: 'admin', action_class: 'destructive', risk_tier: 4 });
     }
   });

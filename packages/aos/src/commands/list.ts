@@ -14,7 +14,8 @@ List the connectors found (CONTRACT §8), from their manifests: no process is st
 
 /**
  * `aos list`: the catalog from manifests alone, or with health probes (`--probe`), which turn
- * `installed` into `ready`, `needs-setup` or `error`. --timeout-ms bounds each probe.
+ * unprobed entries (`needs-setup`, "health not probed yet") into `ready`, `needs-setup` or
+ * `error`. --timeout-ms bounds each probe.
  */
 export async function list({ io, flags, output, args }: HostCall): Promise<void> {
   const { values, positionals } = subArgs('list', args, {

@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { UNPROBED_REASON, UNPROBED_STATE } from './install-state.js';
 import { globalNodeModules } from './npm-global.js';
 import { scanPath } from './path-executables.js';
 import type { Candidate } from './read-package.js';
@@ -57,7 +58,7 @@ function entryOf(candidate: Candidate): ConnectorEntry {
     const reason = `no runnable binary: build the package, or install it (npm i -g ${rest.tool})`;
     return { ...rest, installState: 'repo-only', reason };
   }
-  return { ...rest, installState: 'installed' };
+  return { ...rest, installState: UNPROBED_STATE, reason: UNPROBED_REASON };
 }
 
 /**
@@ -94,7 +95,7 @@ async function applyPrecedence(candidates: Candidate[]): Promise<{ winners: Cand
 /**
  * Builds the catalog from manifests, package.json files and directory listings only: no
  * process is spawned, so it stays cheap however many connectors there are. Entries with a
- * binary are `installed` until `probeHealth` asks them.
+ * binary are `needs-setup` ("health not probed yet") until `probeHealth` asks them.
  */
 export async function discoverConnectors(options: DiscoveryOptions = {}): Promise<Catalog> {
   const env = options.env ?? process.env;

@@ -3,7 +3,7 @@ export { discoverConnectors, findConnector, type DiscoveryOptions } from './disc
 export { probeHealth, isProbeable, defaultHealthCache, defaultHealthCacheFile, DEFAULT_PROBE_TIMEOUT_MS, type ProbeOptions } from './probe.js';
 export { loadCapabilities } from './load-capabilities.js';
 export { HealthCache, healthCacheKey, DEFAULT_HEALTH_TTL_MS, type CachedProbe, type HealthCacheOptions } from './health-cache.js';
-export { installStateOfStatus, normalizeHealthStatus, verdictOfHealthOutput, type HealthVerdict } from './install-state.js';
+export { installStateOfStatus, normalizeHealthStatus, verdictOfHealthOutput, UNPROBED_REASON, UNPROBED_STATE, type HealthVerdict } from './install-state.js';
 export { globalNodeModules } from './npm-global.js';
 export { findRepoRoot } from './repo-root.js';
 export {

@@ -1,6 +1,21 @@
 import * as z from 'zod';
 import type { InstallState, ProbedHealth } from './types.js';
 
+/**
+ * The state of a connector whose binary was found but whose health has not been probed (the
+ * catalog is built without spawning anything; CONTRACT §8 probes health on demand).
+ *
+ * §8 has exactly four states, and an unprobed binary fits none of them fully: `ready` claims a
+ * healthy probe that did not happen, `error` a probe that failed, `repo-only` a missing binary.
+ * `needs-setup` is the one that promises nothing false to an agent: the connector is there and
+ * may work, but must not be counted on until `health` says so, and the next step is the
+ * connector's own health check (`aos health <tool>` or `aos list --probe`), which turns it into
+ * `ready`, `needs-setup` or `error`. UNPROBED_REASON says which needs-setup this is; a probed
+ * entry also has `probedAt`.
+ */
+export const UNPROBED_STATE: InstallState = 'needs-setup';
+export const UNPROBED_REASON = 'health not probed yet: run `aos health <tool>` or `aos list --probe`';
+
 export interface HealthVerdict {
   installState: InstallState;
   reason?: string;

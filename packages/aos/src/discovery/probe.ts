@@ -72,7 +72,7 @@ async function probeFresh(entry: ConnectorEntry, settings: SpawnSettings, at: nu
 
 /**
  * Spawns `<bin> --json health` for each probeable entry, at most `concurrency` at a time, and
- * turns `installed` into `ready` / `needs-setup` / `error`. A probe that hangs is killed at
+ * turns an unprobed entry (`needs-setup`, UNPROBED_REASON) into `ready` / `needs-setup` / `error`. A probe that hangs is killed at
  * `timeoutMs` and marked `error` ("timed out after N ms") without holding up the others.
  * Answers are cached by tool + binary mtime + settings fingerprint; kills and spawn failures
  * are not cached, so a transient hang is retried next time. Never throws for a connector.

@@ -11,12 +11,12 @@ export const CONNECTOR_SOURCES = ['connector-repos', 'user', 'repository', 'path
 export type ConnectorSource = (typeof CONNECTOR_SOURCES)[number];
 
 /**
- * The contract's four states plus `installed`: a runnable binary was found but its health has
- * not been probed yet. Discovery alone never spawns a process, so it only ever yields
- * `installed`, `repo-only` or `error` (an unreadable or invalid connector.json); `probeHealth`
- * turns `installed` into `ready`, `needs-setup` or `error`.
+ * Exactly the contract's four states (CONTRACT §8). Discovery alone never spawns a process, so
+ * it yields `needs-setup` for a runnable binary not probed yet (see UNPROBED_STATE in
+ * install-state.ts), `repo-only`, or `error` (an unreadable or invalid connector.json);
+ * `probeHealth` turns an unprobed entry into `ready`, `needs-setup` or `error`.
  */
-export const INSTALL_STATES = ['ready', 'needs-setup', 'repo-only', 'error', 'installed'] as const;
+export const INSTALL_STATES = ['ready', 'needs-setup', 'repo-only', 'error'] as const;
 export type InstallState = (typeof INSTALL_STATES)[number];
 
 /** What a health probe learned, kept on the entry so callers can show checks and next steps. */

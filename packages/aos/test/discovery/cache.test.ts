@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverConnectors, HealthCache, probeHealth, type Catalog } from '../../src/discovery/index.js';
+import { discoverConnectors, findConnector, HealthCache, probeHealth, type Catalog } from '../../src/discovery/index.js';
 import { fakePackage, healthEnvelope, sandbox, type Sandbox } from './fake-connectors.js';
 
 async function catalogOf(box: Sandbox): Promise<Catalog> {
@@ -102,7 +102,11 @@ describe('health cache', () => {
     fakePackage(join(box.root, 'repos', 'h'), 'aos-hang', box.log, { bin: { outputs: { health: { hang: true } } } });
     const catalog = await catalogOf(box);
     const cache = new HealthCache();
-    for (let i = 0; i < 2; i++) await probeHealth(catalog, { env: box.env(), cache, timeoutMs: 300 });
+    // The garbage answer gets a deadline no busy machine misses; only the hang is meant to time out.
+    for (let i = 0; i < 2; i++) {
+      await probeHealth([findConnector(catalog, 'aos-garbage')!], { env: box.env(), cache, timeoutMs: 30_000 });
+      await probeHealth([findConnector(catalog, 'aos-hang')!], { env: box.env(), cache, timeoutMs: 300 });
+    }
     expect(box.spawns('aos-garbage')).toHaveLength(1);
     expect(box.spawns('aos-hang')).toHaveLength(2);
   });

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { healthSchema } from '@aos-connectors/contract';
-import { installStateOfStatus, normalizeHealthStatus, verdictOfHealthOutput } from '../../src/discovery/index.js';
+import { INSTALL_STATES, installStateOfStatus, normalizeHealthStatus, UNPROBED_REASON, UNPROBED_STATE, verdictOfHealthOutput } from '../../src/discovery/index.js';
 import { envelope, healthEnvelope } from './fake-connectors.js';
+
+describe('the installState vocabulary', () => {
+  it('is exactly CONTRACT §8\'s four states: no `installed`', () => {
+    expect([...INSTALL_STATES].sort()).toEqual(['error', 'needs-setup', 'ready', 'repo-only']);
+  });
+
+  it('an unprobed binary is needs-setup, with a reason pointing at the probe (not ready: no health said so)', () => {
+    expect(UNPROBED_STATE).toBe('needs-setup');
+    expect(INSTALL_STATES).toContain(UNPROBED_STATE);
+    expect(UNPROBED_REASON).toMatch(/not probed yet.*aos health/);
+  });
+});
 
 describe('health status → installState', () => {
   it('maps every status the contract defines (the health vocabulary is snake_case, installState kebab-case)', () => {

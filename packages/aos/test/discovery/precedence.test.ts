@@ -103,7 +103,7 @@ describe('precedence between sources', () => {
       manifest: { tool: 'aos-py' },
       binPath: installed,
       binSource: 'path',
-      installState: 'installed',
+      installState: 'needs-setup',
     });
     expect(catalog.shadowed).toMatchObject([{ source: 'path', shadowedBy: 'connector-repos' }]);
   });

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { discoverConnectors, findConnector, findRepoRoot, globalNodeModules } from '../../src/discovery/index.js';
+import { discoverConnectors, findConnector, findRepoRoot, globalNodeModules, UNPROBED_REASON } from '../../src/discovery/index.js';
 import { fakePackage, fakePathExecutable, link, manifestFor, sandbox, writeExecutable } from './fake-connectors.js';
 
 const isolated = { repoRoot: null, globalModulesDir: null } as const;
@@ -44,7 +44,8 @@ describe('discovery sources', () => {
     const box = sandbox();
     fakePackage(join(box.home, '.argentos', 'connectors', 'aos-mine'), 'aos-mine', box.log);
     const catalog = await discoverConnectors({ env: box.env(), ...isolated });
-    expect(catalog.connectors).toMatchObject([{ tool: 'aos-mine', source: 'user', installState: 'installed' }]);
+    expect(catalog.connectors).toMatchObject([{ tool: 'aos-mine', source: 'user', installState: 'needs-setup', reason: UNPROBED_REASON }]);
+    expect(catalog.connectors[0]).not.toHaveProperty('probedAt');
   });
 
   it("the repository's packages/ is searched when a repo root is given", async () => {
@@ -83,7 +84,7 @@ describe('discovery sources', () => {
         dir: null,
         manifest: null,
         binPath: join(binDir, 'aos-bare'),
-        installState: 'installed',
+        installState: 'needs-setup',
       }),
     ]);
     expect(catalog.searched.some((s) => s.dir === 'relative/bin')).toBe(false);
@@ -158,8 +159,8 @@ describe('discovery of one package', () => {
     const catalog = await discoverConnectors({ env: box.env({ ARGENT_CONNECTOR_REPOS: repos }), ...isolated });
     const view = Object.fromEntries(catalog.connectors.map((c) => [c.tool, [c.installState, c.binPath && c.binPath.slice(repos.length)]]));
     expect(view).toEqual({
-      'aos-pkgbin': ['installed', '/a/dist/cli.js'],
-      'aos-bindir': ['installed', '/b/bin/aos-bindir.js'],
+      'aos-pkgbin': ['needs-setup', '/a/dist/cli.js'],
+      'aos-bindir': ['needs-setup', '/b/bin/aos-bindir.js'],
       'aos-unbuilt': ['repo-only', null],
       'aos-nobin': ['repo-only', null],
       'aos-shell': ['repo-only', null],
