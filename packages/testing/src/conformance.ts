@@ -28,6 +28,57 @@ export interface ConformanceOptions {
 
 export { CANARY };
 
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const windows = (text: string, size: number) => Array.from({ length: Math.max(0, text.length - size + 1) }, (_, i) => text.slice(i, i + size));
+const HALF = Math.ceil(CANARY.length / 2);
+
+/**
+ * What a careless vendor sends back in an error: the request it received (headers with the
+ * credential, URL, body) as text, base64 and URL-encoded, and the canary itself in the forms
+ * credentials travel in (base64 alone and inside Basic `user:canary` and SASL PLAIN
+ * `\0user\0canary` blobs at every alignment, URL-encoded, each half, spaced out), in the fields
+ * vendors put error text in.
+ */
+function canaryEcho(request: { method: string; url: string; headers: unknown; body: string }) {
+  const received = JSON.stringify({ method: request.method, url: request.url, headers: request.headers, body: request.body });
+  const forms = [
+    `received ${received}`,
+    `received (base64) ${base64(received)}`,
+    `received (url-encoded) ${encodeURIComponent(received)}`,
+    `base64 ${base64(CANARY)}`,
+    ...['u', 'us', 'use'].map((user) => `basic ${base64(`${user}:${CANARY}`)} plain ${base64(`\0${user}\0${CANARY}`)}`),
+    `url-encoded ?token=${encodeURIComponent(`${CANARY}/+ =`)}`,
+    `first half ${CANARY.slice(0, HALF)}...`,
+    `second half ...${CANARY.slice(-HALF)}`,
+    `spaced out ${CANARY.match(/.{1,5}/g)!.join(' ')}`,
+  ].join('\n');
+  return { message: forms, error: forms, description: forms, detail: forms, error_description: forms };
+}
+
+/**
+ * The traces of the canary in a text, by name: its fragments of 10 characters (a scrubber must
+ * catch far less: half the canary, either half), the same with whitespace removed (the canary
+ * printed with spaces inside), its URL-encoded form, and 14-character windows of its base64 at
+ * each of the 3 alignments, kept 3 characters clear of the edges that depend on the neighbouring
+ * bytes (so any base64 blob holding the canary, `user:canary` or `\0user\0canary`, contains one).
+ */
+function canaryTraces(text: string): string[] {
+  const found = new Set<string>();
+  const squeezed = text.replace(/\s|\\[nrt]/g, '');
+  for (const fragment of windows(CANARY, 10)) {
+    if (text.includes(fragment)) found.add(fragment === CANARY.slice(0, 10) ? 'first half' : fragment === CANARY.slice(-10) ? 'second half' : 'fragment');
+    else if (squeezed.includes(fragment)) found.add('spaced out');
+  }
+  if (text.includes(encodeURIComponent(`${CANARY}/+ =`))) found.add('url-encoded');
+  ['', 'x', 'xy'].forEach((prefix, alignment) => {
+    const encoded = base64(prefix + CANARY).replace(/=+$/, '');
+    for (const window of windows(encoded.slice(3, -3), 14)) {
+      if (text.includes(window) || squeezed.includes(window)) found.add(`base64+${alignment}`);
+    }
+  });
+  return [...found].sort();
+}
+
 /**
  * The contract (CONTRACT §1–7) as one vitest suite a connector's tests call with its definition.
  * It talks to a real recording HTTP server on 127.0.0.1, so "no request" means none at all.
@@ -211,12 +262,22 @@ export function conformanceSuite(definition: ConnectorDefinition, options: Confo
     }
 
     if (baseSetting) {
-      it('never prints a secret, even when the vendor echoes it back', async () => {
-        server.respond((request) => replies.json(500, { message: `echo ${JSON.stringify(request.headers)} ${request.url}` }));
-        for (const command of definition.commands) {
-          await run(['--json', '--verbose', '--mode', 'admin', '--timeout-ms', '3000', ...argsFor(command)], envWith(secretEnv()));
+      it('never prints a secret, even when the vendor echoes it back encoded, in part or spaced out', async () => {
+        server.respond((request) => replies.json(500, canaryEcho(request)));
+        // The check is live: every line of the echo shows a trace, every alignment of base64 included.
+        const echo = canaryEcho({ method: 'GET', url: '/', headers: { authorization: `Bearer ${CANARY}` }, body: '' }).message.split('\n');
+        for (const line of echo) expect(canaryTraces(line), line).not.toEqual([]);
+        expect(canaryTraces(echo.join('\n'))).toEqual(expect.arrayContaining(['base64+0', 'base64+1', 'base64+2', 'url-encoded', 'first half', 'second half']));
+        expect(canaryTraces(echo.at(-1)!)).toEqual(['spaced out']);
+        try {
+          for (const command of definition.commands) {
+            const result = await run(['--json', '--verbose', '--mode', 'admin', '--timeout-ms', '3000', ...argsFor(command)], envWith(secretEnv()));
+            const texts = { stdout: result.stdout, stderr: result.stderr, audit: JSON.stringify(result.audit()) };
+            for (const [where, text] of Object.entries(texts)) expect(canaryTraces(text), `${command.id}: ${where}`).toEqual([]);
+          }
+        } finally {
+          server.respond(() => replies.json(200, {}));
         }
-        server.respond(() => replies.json(200, {}));
       });
     }
 
@@ -227,9 +288,12 @@ export function conformanceSuite(definition: ConnectorDefinition, options: Confo
       expect(records[0]).toMatchObject({ evidence_id: result.json().meta.evidence_id, command: 'doctor', outcome: 'ok', exit_code: 0 });
     });
 
-    it('leaked no secret into any output or audit record above', () => {
+    it('leaked no secret into any output or audit record above, in any form', () => {
       expect(outputs.length).toBeGreaterThan(0);
-      for (const text of outputs) expect(text).not.toContain(CANARY);
+      for (const text of outputs) {
+        expect(text).not.toContain(CANARY);
+        expect(canaryTraces(text)).toEqual([]);
+      }
     });
   });
 }
