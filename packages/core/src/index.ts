@@ -19,10 +19,9 @@ export { runConnector, type ConnectorIO, type McpServe } from './harness/run.js'
 export { invoke, type InvokeRequest, type InvokeResult } from './harness/invoke.js';
 export { runConnectorProcess, type ProcessOptions } from './harness/process.js';
 export { packageVersion } from './harness/package-info.js';
-export { deriveManifest, derivePermissions, requiredMode, BUILTIN_COMMANDS } from './harness/derive.js';
+export { deriveManifest, derivePermissions, requiredMode } from './harness/derive.js';
 export { capabilitiesFromManifest } from './harness/capabilities-data.js';
 export { commandInputSchema, inputJsonSchema } from './harness/command-input.js';
-export { builtinSummary } from './harness/command-tree.js';
 export { flagName } from './harness/parse-args.js';
 export { fieldDescription } from './harness/zod-introspect.js';
 // HTTP

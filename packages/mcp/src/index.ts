@@ -4,3 +4,4 @@ export { serveConnectorMcp, type ConnectorMcpOptions } from './serve-connector.j
 export { mcpToolName, toolPrefix, uniqueNames, MCP_TOOL_NAME } from './tool-name.js';
 export { annotationsOf, type McpToolAnnotations } from './annotations.js';
 export { toolTable, mcpInputSchema, type McpToolEntry } from './tool-table.js';
+export { serveBinMcp, type BinMcpOptions } from './serve-bin.js';

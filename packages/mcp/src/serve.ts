@@ -3,7 +3,7 @@ import type { Manifest } from '@aos-connectors/contract';
 import { modeAllows, type Mode } from '@aos-connectors/contract';
 import { toAosError } from '@aos-connectors/contract';
 import { PermissionDeniedError, UsageError } from '@aos-connectors/contract';
-import { deriveManifest } from '@aos-connectors/core';
+import { deriveManifest, packageVersion } from '@aos-connectors/core';
 import type { ConnectorDefinition } from '@aos-connectors/core';
 import type { TextSink } from '@aos-connectors/core';
 import { inProcessRunner } from './in-process-runner.js';
@@ -15,9 +15,14 @@ import { errorResult, resultOf, type McpToolResult } from './tool-result.js';
 
 type Env = Record<string, string | undefined>;
 
-/** A connector to serve: its definition (calls run in-process) or its manifest and bin (calls spawn the bin). */
+/**
+ * A connector to serve: its definition (calls run in-process), its manifest and a loader of its
+ * definition (tools are listed from the manifest; the definition loads on the first call), or
+ * its manifest and bin (calls spawn the bin).
+ */
 export type McpConnector =
   | { definition: ConnectorDefinition; prefix?: string }
+  | { manifest: Manifest; version: string; load: () => Promise<ConnectorDefinition>; prefix?: string }
   | { manifest: Manifest; binPath: string; version?: string; prefix?: string };
 
 /** The SDK's Transport, structurally (so the core's public types do not need the optional SDK). */
@@ -57,8 +62,15 @@ export interface McpSession {
   close(): Promise<void>;
 }
 
+const NO_JSON_SCHEMA_VALIDATION = {
+  getValidator(): never {
+    throw new Error('JSON Schema validation (elicitation) is not used by the AOS MCP bridge');
+  },
+};
+
 function runnerOf(connector: McpConnector, options: McpServeOptions, env: Env, stderr: TextSink): CommandRunner {
-  if ('definition' in connector) return inProcessRunner(connector.definition, env, stderr);
+  if ('definition' in connector) return inProcessRunner({ tool: connector.definition.tool, version: packageVersion(connector.definition.root), load: async () => connector.definition }, env, stderr);
+  if ('load' in connector) return inProcessRunner({ tool: connector.manifest.tool, version: connector.version, load: connector.load }, env, stderr);
   return spawnRunner({ tool: connector.manifest.tool, version: connector.version ?? '0.0.0', binPath: connector.binPath, env, timeoutMs: options.timeoutMs });
 }
 
@@ -116,6 +128,8 @@ export async function serveConnectorsOverMcp(options: McpServeOptions): Promise<
   const single = runners.length === 1 ? runners[0] : undefined;
   const server = new sdk.Server(options.serverInfo ?? { name: single?.tool ?? 'aos', version: single?.version ?? '0.0.0' }, {
     capabilities: { tools: {} },
+    // The validator serves elicitation, which this server never asks for: not loading ajv keeps start-up short.
+    jsonSchemaValidator: NO_JSON_SCHEMA_VALIDATION,
     instructions: instructions(runners.map((runner) => runner.tool), mode),
   });
   const inflight = new Set<Promise<McpToolResult>>();

@@ -1,6 +1,6 @@
 import type { Manifest, ManifestCommand } from '@aos-connectors/contract';
 import type { Mode } from '@aos-connectors/contract';
-import { builtinSummary } from '@aos-connectors/core';
+import { builtinSummary } from '@aos-connectors/contract';
 import { annotationsOf, type McpToolAnnotations } from './annotations.js';
 import { mcpToolName, uniqueNames } from './tool-name.js';
 

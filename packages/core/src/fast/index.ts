@@ -5,7 +5,7 @@
  * the full harness. connector.json is derived from the definition and checked for drift, so
  * both paths print the same envelope (a test proves it).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeAuditRecord } from '../audit/audit-log.js';
 import { newEvidenceId, parseGlobalFlags, successEnvelope, type Invocation, type Manifest } from '@aos-connectors/contract';
 import { capabilitiesFromManifest } from '../harness/capabilities-data.js';
@@ -56,6 +56,9 @@ export async function runBin({ root }: BinOptions): Promise<void> {
     process.exitCode = fast;
     return;
   }
-  // Everything else runs the connector's bundled CLI (`aos-connector bundle` writes it).
-  await import(new URL('dist/cli.js', root).href);
+  // `mcp` lists tools from connector.json and loads the CLI's parts on the first call; everything
+  // else runs the connector's bundled CLI. `aos-connector bundle` writes both.
+  const { rest } = parseGlobalFlags(process.argv.slice(2), process.env);
+  const entry = rest[0] === 'mcp' && existsSync(new URL('dist/mcp.js', root)) ? 'dist/mcp.js' : 'dist/cli.js';
+  await import(new URL(entry, root).href);
 }

@@ -1,7 +1,7 @@
-import { BUILTIN_COMMANDS } from './derive.js';
+import { BUILTIN_COMMANDS, type BuiltinId } from '@aos-connectors/contract';
 import type { CommandDefinition, ConnectorDefinition } from './types.js';
 
-export type BuiltinId = (typeof BUILTIN_COMMANDS)[number];
+export type { BuiltinId };
 
 export type Target = { kind: 'command'; command: CommandDefinition } | { kind: 'builtin'; id: BuiltinId };
 
@@ -12,14 +12,7 @@ export interface TreeNode {
   target?: Target;
 }
 
-const BUILTIN_SUMMARIES: Record<BuiltinId, string> = {
-  capabilities: 'Describe this connector and every command (machine-readable)',
-  health: 'Check credentials and API reachability',
-  'config.show': 'Show settings and which secrets are present (offline)',
-  doctor: 'Show which commands are ready to run and what is missing',
-};
 
-export const builtinSummary = (id: BuiltinId) => BUILTIN_SUMMARIES[id];
 
 /** `_` and `-` are the same inside a segment (CONTRACT §1). */
 export const normalizeWord = (word: string) => word.toLowerCase().replaceAll('-', '_');

@@ -1,6 +1,5 @@
 import { GLOBAL_FLAG_NAMES } from '@aos-connectors/contract';
-import { MODE_FOR_ACTION, modeAllows } from '@aos-connectors/contract';
-import { BUILTIN_COMMANDS } from './derive.js';
+import { BUILTIN_COMMANDS, MODE_FOR_ACTION, modeAllows } from '@aos-connectors/contract';
 import { flagName } from './parse-args.js';
 import type { ConnectorDefinition } from './types.js';
 

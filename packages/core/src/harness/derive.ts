@@ -1,10 +1,8 @@
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestCommand, type Permissions } from '@aos-connectors/contract';
-import { MODE_FOR_ACTION, type Mode } from '@aos-connectors/contract';
+import { BUILTIN_COMMANDS, MODE_FOR_ACTION, type Mode } from '@aos-connectors/contract';
 import { inputJsonSchema } from './command-input.js';
 import type { CommandDefinition, ConnectorDefinition } from './types.js';
 
-/** Built-in commands every connector has; all read-only and offline except `health`. */
-export const BUILTIN_COMMANDS = ['capabilities', 'health', 'config.show', 'doctor'] as const;
 
 export const requiredMode = (command: CommandDefinition): Mode => command.mode ?? MODE_FOR_ACTION[command.action];
 

@@ -1,4 +1,5 @@
-import { builtinSummary, type TreeNode } from './command-tree.js';
+import { builtinSummary } from '@aos-connectors/contract';
+import type { TreeNode } from './command-tree.js';
 import type { ConnectorDefinition } from './types.js';
 
 export const GLOBAL_HELP = `

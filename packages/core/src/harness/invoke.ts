@@ -1,8 +1,7 @@
-import { isMode, MAX_TIMEOUT_MS, parseGlobalFlags, UsageError, type Envelope, type Mode } from '@aos-connectors/contract';
+import { BUILTIN_COMMANDS, isMode, MAX_TIMEOUT_MS, parseGlobalFlags, UsageError, type Envelope, type Mode } from '@aos-connectors/contract';
 import { jsonOutput } from '../output/json-output.js';
 import type { TextSink } from '../output/sink.js';
 import { finishCall, startCall, type Call, type Env } from './call.js';
-import { BUILTIN_COMMANDS } from './derive.js';
 import { normalizeWord, type BuiltinId } from './command-tree.js';
 import { executeBuiltin, executeCommand } from './execute.js';
 import type { ConnectorDefinition } from './types.js';
