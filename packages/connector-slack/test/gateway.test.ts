@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -16,8 +16,38 @@ beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'aos-slack-gw-'));
 });
 
-const gateway = (ms: number, env: Record<string, string | undefined> = {}) =>
-  json(['--mode', 'write', '--timeout-ms', String(ms), 'gateway', '--home', home, '--name', NAME], { SLACK_CHANNELS: GENERAL, ...env });
+/** A deadline no test reaches: a run ends when it stops itself (an error) or when `until` holds. */
+const NO_DEADLINE_MS = 600_000;
+
+/**
+ * Runs the gateway until `until()` holds, then stops it as SIGTERM does (its own handler, called
+ * directly): each test waits for what it asserts (an answer from Slack, a file written or
+ * deleted), never for a wall-clock deadline, so a busy machine only makes it slower. `until` is
+ * checked after every Slack API answer and every few ms; without it the run must end by itself.
+ */
+async function gateway(env: Record<string, string | undefined> = {}, until?: () => boolean | Promise<boolean>) {
+  const before = new Set(process.listeners('SIGTERM'));
+  let stopped = false;
+  const check = async () => {
+    if (stopped || !until || !(await until())) return;
+    const stop = process.listeners('SIGTERM').find((listener) => !before.has(listener));
+    if (!stop || stopped) return; // not started yet: the next check
+    stopped = true;
+    (stop as (signal: NodeJS.Signals) => void)('SIGTERM');
+  };
+  const onAnswer = () => void check();
+  api.server.events.on('response:mocked', onAnswer);
+  const timer = setInterval(onAnswer, 10);
+  try {
+    return await json(['--mode', 'write', '--timeout-ms', String(NO_DEADLINE_MS), 'gateway', '--home', home, '--name', NAME], { SLACK_CHANNELS: GENERAL, ...env });
+  } finally {
+    clearInterval(timer);
+    api.server.events.removeListener('response:mocked', onAnswer);
+  }
+}
+const count = (name: string) => api.requests.filter((r) => new URL(r.url).pathname === `/api/${name}`).length;
+const exists = (...parts: string[]) => existsSync(join(home, ...parts));
+const queued = (...parts: string[]) => (exists('messages', ...parts) ? files(...parts).length : 0);
 const files = (...parts: string[]) => readdirSync(join(home, 'messages', ...parts)).filter((f) => f.endsWith('.json')).sort();
 const calls = async (name: string) => (await Promise.all(api.requests.map(describeRequest))).filter((r) => r.path === `/api/${name}`);
 const iso = (ts: string) => new Date(Number(ts.split('.')[0]) * 1000).toISOString();
@@ -76,7 +106,8 @@ describe('gateway: channel history → messages/inbox', () => {
       ],
     });
     seedCursor({ [GENERAL]: '1512085900.000000' });
-    const { exitCode, envelope } = await gateway(2000);
+    // Until the second poll (after the newest ts seen) has been answered and all five are in the inbox.
+    const { exitCode, envelope } = await gateway({}, async () => count('conversations.history') >= 3 && (await readInbox(home)).length === 5);
     expect(exitCode, JSON.stringify(envelope)).toBe(0);
     expect(envelope.data).toMatchObject({ instance: NAME, received: 5 });
 
@@ -112,7 +143,8 @@ describe('gateway: channel history → messages/inbox', () => {
   it('a channel seen for the first time starts after its newest message: nothing is replayed; a DM is a dm', async () => {
     serveWorkspace();
     serveHistory({ [DM]: [{ messages: [{ type: 'message', user: 'U5R3PALPN', text: 'Psssst!', ts: '1513718191.000038' }], has_more: false }] });
-    const { envelope } = await gateway(800, { SLACK_CHANNELS: `${DM}` });
+    const cursorSaved = () => exists('state', `${NAME}.json`) && savedCursor()[DM] !== undefined;
+    const { envelope } = await gateway({ SLACK_CHANNELS: `${DM}` }, cursorSaved);
     expect(envelope.data).toMatchObject({ received: 0 });
     expect(await readInbox(home)).toEqual([]);
     expect((await calls('conversations.history')).map((r) => r.query)).toEqual([{ channel: DM, limit: '1' }]);
@@ -121,7 +153,7 @@ describe('gateway: channel history → messages/inbox', () => {
     // The next run reads after it, and names the conversation from conversations.info.
     api.requests.length = 0;
     serveHistory({ [DM]: [{ messages: [{ type: 'message', user: 'U27FFLNF4', text: 'are you there?', ts: '1513718200.000100' }], has_more: false }] });
-    await gateway(800, { SLACK_CHANNELS: `${DM}` });
+    await gateway({ SLACK_CHANNELS: `${DM}` }, async () => (await readInbox(home)).length === 1);
     expect((await readInbox(home)).map((e) => [e.message.id, e.message.conversation])).toEqual([
       [`slack:${DM}:1513718200.000100`, { id: DM, type: 'dm', name: 'U27FFLNF4' }],
     ]);
@@ -129,7 +161,7 @@ describe('gateway: channel history → messages/inbox', () => {
 
   it('stops with CONFIG_ERROR (exit 4) when SLACK_CHANNELS is unset or holds a #name, before any request', async () => {
     for (const channels of [undefined, '#general']) {
-      const { exitCode, envelope } = await gateway(3000, { SLACK_CHANNELS: channels });
+      const { exitCode, envelope } = await gateway({ SLACK_CHANNELS: channels });
       expect(exitCode).toBe(4);
       expect(envelope.error).toMatchObject({ code: 'CONFIG_ERROR', message: expect.stringContaining('SLACK_CHANNELS') });
     }
@@ -138,11 +170,11 @@ describe('gateway: channel history → messages/inbox', () => {
 
   it('stops with CONFIG_ERROR when a configured channel does not exist, and AUTH_FAILED on a bad token', async () => {
     api.server.use(method('auth.test', () => reply(authTestBot)), method('conversations.info', () => slackError('channel_not_found')));
-    const missing = await gateway(3000);
+    const missing = await gateway();
     expect(missing.exitCode).toBe(4);
     expect(missing.envelope.error).toMatchObject({ code: 'CONFIG_ERROR', message: `SLACK_CHANNELS lists ${GENERAL}, which Slack does not find for this token` });
     api.server.use(method('auth.test', () => slackError('invalid_auth')));
-    const refused = await gateway(3000);
+    const refused = await gateway();
     expect(refused.exitCode).toBe(4);
     expect(refused.envelope.error).toMatchObject({ code: 'AUTH_FAILED', message: 'Slack auth.test failed: invalid_auth' });
   });
@@ -156,7 +188,7 @@ describe('gateway: messages/outbox → chat.postMessage', () => {
     api.server.use(method('chat.postMessage', () => reply(postMessageResponse)));
     await writeOutgoing(home, NAME, { conversation_id: 'C123ABC456', text: 'Deployed', thread_id: '1503435956.000247' });
     await writeOutgoing(home, NAME, { conversation_id: DM, text: 'Done' });
-    const { envelope, stderr } = await gateway(1000);
+    const { envelope, stderr } = await gateway({}, () => count('chat.postMessage') === 2 && queued('outbox', NAME) === 0);
     expect(envelope.data).toMatchObject({ sent: 2, failed: 0 });
     const posts = await calls('chat.postMessage');
     expect(posts.map((r) => [r.method, r.body])).toEqual([
@@ -175,7 +207,7 @@ describe('gateway: messages/outbox → chat.postMessage', () => {
     seedCursor({ [GENERAL]: '1512085900.000000' });
     api.server.use(method('chat.postMessage', () => slackError('channel_not_found')));
     const file = await writeOutgoing(home, NAME, { conversation_id: 'C0GONE', text: 'hello?' });
-    const { envelope } = await gateway(1000);
+    const { envelope } = await gateway({}, () => queued('failed') === 2 && queued('outbox', NAME) === 0);
     expect(envelope.data).toMatchObject({ sent: 0, failed: 1, retries: 0 });
     const stem = file.replace(/\.json$/, '');
     expect(files('failed')).toEqual([`${NAME}.${stem}.error.json`, `${NAME}.${stem}.json`]);
@@ -201,7 +233,8 @@ describe('gateway: messages/outbox → chat.postMessage', () => {
       }),
     );
     await writeOutgoing(home, NAME, { conversation_id: 'C123ABC456', text: 'eventually' });
-    const { envelope, stderr } = await gateway(4500);
+    // The waits (Retry-After 1 s, then backoff) are the gateway's; the test waits for the send.
+    const { envelope, stderr } = await gateway({}, () => posts === 3 && queued('outbox', NAME) === 0);
     expect(envelope.data).toMatchObject({ sent: 1, failed: 0, retries: 2 });
     expect(posts).toBe(3);
     expect(stderr).toMatch(/RATE_LIMITED[\s\S]*BACKEND_UNAVAILABLE/);
