@@ -13,7 +13,6 @@ import {
   readRegularFile,
   runGateway,
   SentIds,
-  writeOutgoing,
   type GatewayOptions,
   type OutboxPollerOptions,
   type OutgoingMessage,
