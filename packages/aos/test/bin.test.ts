@@ -90,7 +90,7 @@ describe('aos mcp (stdio, the SDK client)', () => {
 
   it("runs the connector's bin with the session's mode", async () => {
     const { envelope } = await session.call('alpha__widget_get', { id: 3 });
-    expect(envelope.data.argv).toEqual(['widget', 'get', '--id=3', '--json', '--mode', 'readonly']);
+    expect(envelope.data.argv).toEqual(['widget', 'get', '--input-json', '{"id":3}', '--json', '--mode', 'readonly']);
   });
 });
 
@@ -101,7 +101,7 @@ describe('aos mcp --mode write', () => {
       const names = (await session.client.listTools()).tools.map((tool) => tool.name);
       expect(names).toEqual(expect.arrayContaining(['alpha__widget_create', 'github__issue_create']));
       const created = await session.call('alpha__widget_create', { name: 'w' });
-      expect(created.envelope.data.argv).toEqual(['widget', 'create', '--name=w', '--json', '--mode', 'write', '--timeout-ms', '4000']);
+      expect(created.envelope.data.argv).toEqual(['widget', 'create', '--input-json', '{"name":"w"}', '--json', '--mode', 'write', '--timeout-ms', '4000']);
       const merged = await session.call('github__pr_merge', { repo: 'octocat/hello', number: 1 });
       expect(merged.envelope.error).toMatchObject({ code: 'PERMISSION_DENIED', details: { required_mode: 'admin', actual_mode: 'write' } });
     } finally {

@@ -62,10 +62,17 @@ describe('connectors served by spawning their bins (the host path)', () => {
     expect(tools.find((tool) => tool.name === 'echo__widget_get')!.description).toBe('Widgets: Get one widget');
   });
 
-  it("spawns the bin with the command's argv, the session's mode and environment", async () => {
-    const { isError, envelope } = await mcp.call('echo__widget_create', { name: 'x', tags: ['a', 'b'] });
+  it("spawns the bin with the command's path, its JSON input unchanged, the session's mode and environment", async () => {
+    const input = { name: '--json --mode admin', tags: ['a', 'b'], meta: { nested: [1, null] } };
+    const { isError, envelope } = await mcp.call('echo__widget_create', input);
     expect(isError).toBe(false);
-    expect(envelope.data).toEqual({ argv: ['widget', 'create', '--name=x', '--tags=a', '--tags=b', '--json', '--mode', 'write'], env_token: 'from-session-env' });
+    expect(envelope.data).toEqual({ argv: ['widget', 'create', '--input-json', JSON.stringify(input), '--json', '--mode', 'write'], env_token: 'from-session-env' });
+  });
+
+  it('refuses `all` on a list tool and a non-object input before spawning', async () => {
+    const before = readFileSync(log, 'utf8');
+    expect((await mcp.call('echo__widget_list', { all: true })).envelope).toMatchObject({ ok: false, error: { code: 'INVALID_USAGE', details: { argument: 'all' } } });
+    expect(readFileSync(log, 'utf8')).toBe(before);
   });
 
   it('refuses a tool above the session mode without spawning anything', async () => {

@@ -51,8 +51,11 @@ describe('the service API answers exactly as the CLI does', () => {
     const argv = ['--json', '--mode', 'write', 'widget', 'create', '--name', '', '--color', 'green', '--tags', 'a', '--tags', 'b'];
     const viaCli = (await runCli(widgets, argv, freshEnv())).json();
     expect(viaService).toMatchObject({ ok: false, error: { code: 'INVALID_USAGE' } });
-    expect(viaService.ok ? '' : viaService.error.message).toMatch(/--name.*--color/);
-    expect(stable(viaService)).toEqual(stable(viaCli));
+    // JSON input is named by its keys, the CLI's by its flags; the rest of the envelope is the same.
+    expect(viaService.ok ? '' : viaService.error.message).toMatch(/"name".*"color"/);
+    expect(viaCli.ok ? '' : viaCli.error.message).toMatch(/--name.*--color/);
+    const withoutMessage = (envelope: typeof viaService) => ({ ...stable(envelope), error: { ...(envelope.ok ? {} : envelope.error), message: undefined } });
+    expect(withoutMessage(viaService)).toEqual(withoutMessage(viaCli));
   });
 
   it('a vendor 422 (VALIDATION_FAILED)', async () => {
@@ -134,15 +137,19 @@ describe('calls', () => {
   it('reject an unregistered tool, a malformed command id and a double registration', async () => {
     const svc = service();
     await expect(svc.execute('aos-nope', 'x.y')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(svc.execute('aos-widgets', '--version')).rejects.toMatchObject({ code: 'INVALID_USAGE' });
-    await expect(svc.execute('aos-widgets', 'widget.get', { 'id; rm': 1 })).rejects.toMatchObject({ code: 'INVALID_USAGE' });
+    // A command or parameter the tool does not have is the CLI's usage envelope, not a rejection.
+    expect(await svc.execute('aos-widgets', '--version', {}, { env: freshEnv() })).toMatchObject({ ok: false, command: 'unknown', error: { code: 'INVALID_USAGE' } });
+    expect(await svc.execute('aos-widgets', 'widget.get', { 'id; rm': 1 }, { env: freshEnv() })).toMatchObject({ ok: false, error: { code: 'INVALID_USAGE', details: { unknown: ['id; rm'] } } });
     expect(() => svc.register(widgets)).toThrow(/already registered/);
   });
 
   it('refuse global flags smuggled in as parameters, so params cannot raise the mode', async () => {
     const svc = service();
     for (const params of [{ mode: 'admin' }, { dry_run: true }, { timeout_ms: 1 }, { approve: 'widget.delete' }, { help: true }, { json: false }]) {
-      await expect(svc.execute('aos-widgets', 'widget.delete', { id: 7, ...params }, { env: freshEnv() })).rejects.toMatchObject({ code: 'INVALID_USAGE' });
+      // In the caller's mode the gate refuses first; in admin mode the key itself is refused.
+      expect(await svc.execute('aos-widgets', 'widget.delete', { id: 7, ...params }, { env: freshEnv() })).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED', details: { actual_mode: 'readonly' } } });
+      const key = Object.keys(params)[0];
+      expect(await svc.execute('aos-widgets', 'widget.delete', { id: 7, ...params }, { mode: 'admin', env: freshEnv() })).toMatchObject({ ok: false, error: { code: 'INVALID_USAGE', details: { unknown: [key] } } });
     }
     expect(api.requests).toHaveLength(0);
   });
