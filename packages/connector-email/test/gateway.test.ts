@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageSchema } from '@aos-connectors/messaging';
-import { DOVECOT, eventually, rawMail, startMailWorld, type MailWorld } from './support/mail-world.js';
+import { eventually, rawMail, SKIP_REAL_SERVERS, startMailWorld, type MailWorld } from './support/mail-world.js';
 import { inboxFiles, readInboxFile, readState, startGateway, type GatewayProcess } from './support/gateway-process.js';
 
 let world: MailWorld;
@@ -20,7 +20,7 @@ const writeOutbox = (home: string, file: string, message: object) => {
   writeFileSync(join(dir, file), JSON.stringify(message));
 };
 
-describe.skipIf(!DOVECOT)('aos-email gateway against real IMAP and SMTP servers', () => {
+describe.skipIf(SKIP_REAL_SERVERS)('aos-email gateway against real IMAP and SMTP servers', () => {
   beforeAll(async () => {
     world = await startMailWorld();
   });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, closedPortUrl } from '@aos-connectors/testing';
 import email from '../src/connector.js';
-import { ACCOUNT, DOVECOT, rawMail, startMailWorld, type MailWorld } from './support/mail-world.js';
+import { ACCOUNT, rawMail, SKIP_REAL_SERVERS, startMailWorld, type MailWorld } from './support/mail-world.js';
 
 let world: MailWorld;
 const cli = (argv: string[], env: Record<string, string> = {}) => runCli(email, ['--json', '--timeout-ms', '15000', ...argv], { ...world.env, ...env });
@@ -38,7 +38,7 @@ const MULTIPART = [
   '',
 ].join('\r\n');
 
-describe.skipIf(!DOVECOT)('aos-email against real IMAP (dovecot) and SMTP servers', () => {
+describe.skipIf(SKIP_REAL_SERVERS)('aos-email against real IMAP (dovecot) and SMTP servers', () => {
   beforeAll(async () => {
     world = await startMailWorld();
   });

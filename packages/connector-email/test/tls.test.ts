@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '@aos-connectors/testing';
 import email from '../src/connector.js';
-import { ACCOUNT, DOVECOT, TEST_TLS, startMailWorld, type MailWorld } from './support/mail-world.js';
+import { ACCOUNT, SKIP_REAL_SERVERS, TEST_TLS, startMailWorld, type MailWorld } from './support/mail-world.js';
 
 const BIN = fileURLToPath(new URL('../bin/aos-email.js', import.meta.url));
 let world: MailWorld;
@@ -29,7 +29,7 @@ async function bin(argv: string[], env: Record<string, string>) {
   return { exitCode, stdout, json: () => JSON.parse(stdout), stderr };
 }
 
-describe.skipIf(!DOVECOT)('aos-email over TLS', () => {
+describe.skipIf(SKIP_REAL_SERVERS)('aos-email over TLS', () => {
   beforeAll(async () => {
     world = await startMailWorld({ tls: true });
   });
