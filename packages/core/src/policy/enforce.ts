@@ -94,7 +94,7 @@ function checkTarget(policy: HostRules, target: HostTarget, url: URL | undefined
       details: { ...base, field: 'blocked_hosts', pattern: blocked },
     });
   }
-  if (!policy.allowed_hosts || matchingHostEntry(policy.allowed_hosts, target) !== undefined) return;
+  if (!policy.allowed_hosts || matchingHostEntry(policy.allowed_hosts, target, 'allow') !== undefined) return;
   // A name may still resolve into an allowed address or range: the connect-time check decides.
   if (stage === 'url' && parseIpLiteral(host) === null && hasAddressEntries(policy.allowed_hosts)) return;
   throw new PolicyDeniedError(`The policy does not allow requests to ${where}`, {

@@ -11,9 +11,11 @@ import { globMatches } from './glob.js';
  * A target is the URL's host name and port, plus, at connect time, the address the name resolved
  * to: name entries match the host name, IP and CIDR entries match the literal host or the
  * resolved address (an IPv6 address carrying an IPv4 one, `::ffff:127.0.0.1` or NAT64, matches as
- * that IPv4 address too). The loopback family is one: an entry naming any loopback address or a
- * range holding one (`127.0.0.1`, `127.0.0.0/8`, `::1`, `localhost`) matches every loopback target
- * (`127.x`, `::1`, `::ffff:127.0.0.1`, `localhost`, `*.localhost`), since they all reach this machine.
+ * that IPv4 address too). For blocking, the loopback family is one: an entry naming any loopback
+ * address or a range holding one (`127.0.0.1`, `127.0.0.0/8`, `::1`, `localhost`) matches every
+ * loopback target (`127.x`, `::1`, `::ffff:127.0.0.1`, `localhost`, `*.localhost`), since they all
+ * reach this machine. For allowing (`mode: 'allow'`) matching stays narrow, failing closed: only
+ * the same address (IPv4-mapped counting as its IPv4 address), no family widening, no NAT64/6to4.
  */
 export interface HostEntry {
   raw: string;
@@ -85,8 +87,8 @@ export function isValidHostEntry(raw: string): boolean {
 }
 
 /** The first entry that matches the target, for error details. */
-export function matchingHostEntry(entries: readonly string[], target: HostTarget): string | undefined {
-  const facts = targetFacts(target);
+export function matchingHostEntry(entries: readonly string[], target: HostTarget, mode: 'block' | 'allow' = 'block'): string | undefined {
+  const facts = targetFacts(target, mode);
   return entries.find((raw) => {
     const entry = parseHostEntry(raw);
     return entry !== null && entryMatches(entry, facts);
@@ -110,15 +112,15 @@ interface TargetFacts {
   loopback: boolean;
 }
 
-function targetFacts(target: HostTarget): TargetFacts {
+function targetFacts(target: HostTarget, mode: 'block' | 'allow'): TargetFacts {
   const name = normalize(target.name);
   const addresses: (ipaddr.IPv4 | ipaddr.IPv6)[] = [];
   const nameAddress = parseAddress(name);
   for (const text of [nameAddress ? name : undefined, target.address]) {
     const parsed = text === undefined ? null : parseAddress(normalize(text));
-    if (parsed) addresses.push(...withEmbedded(parsed));
+    if (parsed) addresses.push(...(mode === 'block' ? withEmbedded(parsed) : [ipaddr.process(parsed.toString())]));
   }
-  const loopback = isLoopbackName(name) || addresses.some((address) => address.range() === 'loopback');
+  const loopback = mode === 'block' && (isLoopbackName(name) || addresses.some((address) => address.range() === 'loopback'));
   return { name, nameIsAddress: nameAddress !== null, port: target.port, addresses, loopback };
 }
 
@@ -185,8 +187,8 @@ function isLoopbackName(name: string): boolean {
 
 /**
  * Whether a host (name or IP literal, optionally with the address it resolved to and the port)
- * matches any of the entries. Kept for callers of the former glob.ts helper.
+ * matches any of the entries; narrow `allow` matching by default (allowed_hosts, SSRF exemptions).
  */
-export function matchesHost(entries: readonly string[], host: string, port?: number, address?: string): boolean {
-  return matchingHostEntry(entries, { name: host, port, address }) !== undefined;
+export function matchesHost(entries: readonly string[], host: string, port?: number, address?: string, mode: 'block' | 'allow' = 'allow'): boolean {
+  return matchingHostEntry(entries, { name: host, port, address }, mode) !== undefined;
 }

@@ -49,6 +49,17 @@ describe('host rules: the loopback family is one (issue 11 finding 3)', () => {
   });
 });
 
+describe('allowed_hosts stays narrow (fails closed)', () => {
+  it('allowing 127.0.0.1 does not allow ::1 or localhost; the IPv4-mapped form is the same address', async () => {
+    const rules = policy({ allowed_hosts: ['127.0.0.1'] });
+    await caught(() => checkHostAllowed(rules, new URL('http://[::1]/')));
+    // A name is decided on its address: localhost reaching ::1 is refused, reaching 127.0.0.1 allowed.
+    await caught(() => checkConnectHostRules(rules, { name: 'localhost', port: 80, address: '::1' }));
+    expect(() => checkConnectHostRules(rules, { name: 'localhost', port: 80, address: '127.0.0.1' })).not.toThrow();
+    expect(() => checkHostAllowed(rules, new URL('http://[::ffff:127.0.0.1]/'))).not.toThrow();
+  });
+});
+
 describe('host rules with ports (issue 10)', () => {
   it('parses host:port, ip:port and [v6]:port; a bare IPv6 has no port', () => {
     expect(parseHostEntry('api.example.com:8443')).toMatchObject({ kind: 'name', host: 'api.example.com', port: 8443 });
