@@ -33,7 +33,7 @@ describe('Link-header pagination behind --limit, --cursor and --all', () => {
     api.server.use(paginated(`/repos/${REPO}/labels`, labels(12)));
     const first = await json(['label', 'list', '--repo', REPO, '--limit', '5']);
     expect(names(first.envelope)).toEqual(['label-1', 'label-2', 'label-3', 'label-4', 'label-5']);
-    expect(first.envelope.data).toMatchObject({ has_more: true, next_cursor: `repos/${REPO}/labels?per_page=5&page=2` });
+    expect(first.envelope.data).toMatchObject({ has_more: true, next_cursor: `aos-link:repos/${REPO}/labels?per_page=5&page=2` });
     const second = await json(['label', 'list', '--repo', REPO, '--limit', '5', '--cursor', first.envelope.data.next_cursor]);
     expect(names(second.envelope)).toEqual(['label-6', 'label-7', 'label-8', 'label-9', 'label-10']);
     const third = await json(['label', 'list', '--repo', REPO, '--cursor', second.envelope.data.next_cursor]);
@@ -47,7 +47,7 @@ describe('Link-header pagination behind --limit, --cursor and --all', () => {
       paginated('/repositories/1296269/labels', labels(4)),
     );
     const { envelope } = await json(['label', 'list', '--repo', REPO, '--limit', '2']);
-    expect(envelope.data.next_cursor).toBe('repositories/1296269/labels?per_page=2&page=2');
+    expect(envelope.data.next_cursor).toBe('aos-link:repositories/1296269/labels?per_page=2&page=2');
     const next = await json(['label', 'list', '--repo', REPO, '--cursor', envelope.data.next_cursor]);
     expect(names(next.envelope)).toEqual(['label-3', 'label-4']);
   });
@@ -89,7 +89,7 @@ describe('Link-header pagination behind --limit, --cursor and --all', () => {
     );
     const { exitCode, envelope } = await json(['label', 'list', '--repo', REPO, '--all']);
     expect(exitCode).toBe(4);
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' }, data: { has_more: true, next_cursor: `repos/${REPO}/labels?per_page=100&page=3` } });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' }, data: { has_more: true, next_cursor: `aos-link:repos/${REPO}/labels?per_page=100&page=3` } });
     expect(envelope.data.labels).toHaveLength(200);
   });
 });
