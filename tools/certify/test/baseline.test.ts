@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FAST_PATH_CHECK } from '../src/gates/contract-invocation.js';
 import { certify, main, type CertificationReport } from '../src/index.js';
 import { failures, makeFixture, removeFixtures } from './fixture-kit.js';
 
@@ -32,6 +33,14 @@ describe('a sound connector', () => {
     const checks = report.gates.flatMap((g) => g.checks);
     expect(checks.find((c) => c.check.startsWith('every lower mode'))?.evidence).toMatch(/^2 denied calls of 1 gated commands, 0 requests/);
     expect(checks.find((c) => c.check.startsWith('read commands fail'))?.evidence).toContain('500, 401, 404, 429 Retry-After, malformed JSON, closed port');
+  });
+
+  it('checks start-up by what loads, not by wall time: the bin and the fast path, no heavy library', () => {
+    const checks = report.gates.flatMap((g) => g.checks);
+    expect(checks.some((c) => /within .*× node -e/.test(c.check))).toBe(false);
+    const fastPath = checks.find((c) => c.check === FAST_PATH_CHECK);
+    expect(fastPath).toMatchObject({ pass: true });
+    expect(fastPath!.evidence).toMatch(/^2 file\(s\), [\d.]+ KiB: bin\/aos-fixture\.js, dist\/main\.js$/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { FAST_PATH_CHECK } from '../src/gates/contract-invocation.js';
 import { certify } from '../src/index.js';
 import { evidence, failures, makeFixture, removeFixtures } from './fixture-kit.js';
 
@@ -43,6 +44,16 @@ describe('aos-certify fails a connector', () => {
     expect(report.level).toBe('failed: safety');
     expect(failures(report)).toContain('safety › every lower mode is refused with exit 3 and sends nothing');
     expect(evidence(report, 'every lower mode is refused with exit 3 and sends nothing')).toContain('aos-fixture --json --mode readonly item create: 1 request(s) reached the server (POST /items)');
+  });
+
+  it('whose --json capabilities loads the full CLI (commander, zod) at start-up', async () => {
+    const dir = await makeFixture('heavy-start', { bin: 'heavy-start.js' });
+    const report = await certify(dir, { gates: ['contract'] });
+    expect(report.level).toBe('failed: contract');
+    expect(failures(report)).toEqual([`contract › ${FAST_PATH_CHECK}`]);
+    const seen = evidence(report, FAST_PATH_CHECK);
+    // The core loads ky and undici lazily; commander and zod come with its main entry.
+    expect(seen).toMatch(/^loads (zod, commander|commander, zod)\b.*; loads \d+ files \(more than 8\); \d+ file\(s\), [\d.]+ KiB: bin\/aos-fixture\.js, /);
   });
 
   it('whose README lacks a required section', async () => {

@@ -70,10 +70,11 @@ export async function testsGate(ctx: CertifyContext, suite: Promise<SuiteRun>): 
   const name = 'the package\'s test suite passes';
   if (run.problem) checks.fail(name, run.problem, 'Make `npx vitest run` pass in the package.');
   else if (run.exitCode !== 0 || failed.length > 0 || run.cases.length === 0) {
+    const source = run.reused ? ` (${run.reused})` : '';
     const detail = failed.length ? `${failed.length} failed: ${failed.slice(0, 3).map((t) => `${t.file} > ${t.name}`).join('; ')}` : run.cases.length === 0 ? 'no tests ran' : `vitest exited ${run.exitCode}: ${excerpt(run.output.slice(-400), 200)}`;
-    checks.fail(name, detail, 'Make `npx vitest run` pass in the package.');
+    checks.fail(name, detail + source, 'Make `npx vitest run` pass in the package.');
   } else {
-    checks.pass(name, `${passed.length} passed in ${(run.durationMs / 1000).toFixed(1)} s`);
+    checks.pass(name, run.reused ? `${passed.length} passed (the package's own test run, ${run.reused})` : `${passed.length} passed in ${(run.durationMs / 1000).toFixed(1)} s`);
   }
 
   for (const category of CATEGORIES) {
