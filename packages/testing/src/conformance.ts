@@ -261,7 +261,8 @@ export function conformanceSuite(definition: ConnectorDefinition, options: Confo
       });
     }
 
-    if (baseSetting) {
+    // Only a connector with secrets has something to leak: for one without, the canary is just text.
+    if (baseSetting && definition.secrets.length > 0) {
       it('never prints a secret, even when the vendor echoes it back encoded, in part or spaced out', async () => {
         server.respond((request) => replies.json(500, canaryEcho(request)));
         // The check is live: every line of the echo shows a trace, every alignment of base64 included.

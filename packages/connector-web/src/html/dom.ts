@@ -1,12 +1,6 @@
-import { createRequire } from 'node:module';
-
-interface Domino {
-  createDocument(html?: string, force?: boolean): Document;
-}
-
-// domino (turndown's own DOM for Node) ships typings for a module named "domino" only, so it is
-// loaded through require and typed here; the DOM types come from the "dom" lib.
-const domino = createRequire(import.meta.url)('@mixmark-io/domino') as Domino;
+// domino is turndown's own DOM for Node; its typings are declared in ../vendor-modules.d.ts. A
+// static import lets the bundler carry it inside the published package.
+import domino from '@mixmark-io/domino';
 
 /** Elements whose content is never page text. */
 const NOT_CONTENT = 'script, style, noscript, template, iframe, object, embed, svg, canvas';

@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import TurndownService from 'turndown';
 
-type Plugin = TurndownService.Plugin;
-const { gfm } = createRequire(import.meta.url)('@joplin/turndown-plugin-gfm') as { gfm: Plugin };
+import { gfm } from '@joplin/turndown-plugin-gfm';
 
 let service: TurndownService | undefined;
 
