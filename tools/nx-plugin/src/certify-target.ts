@@ -14,8 +14,9 @@ export function certifyTarget(): TargetConfiguration {
   return {
     command: 'aos-certify .',
     options: { cwd: '{projectRoot}' },
-    // The connector's bin runs dist/ (and the core's dist); the certifier runs its own dist.
-    dependsOn: ['build', '^build', { projects: [CERTIFY_TOOL], target: 'build' }],
+    // The connector's bin runs dist/; the certifier runs its own dist. After `test`, so the Tests
+    // gate reads that run's test-results.json instead of running the suite a second time.
+    dependsOn: ['build', '^build', 'test', { projects: [CERTIFY_TOOL], target: 'build' }],
     cache: true,
     inputs: ['default', '^production', { dependentTasksOutputFiles: '**/*.js', transitive: true }],
     metadata: {

@@ -28,7 +28,7 @@ describe('the inferred certify target', () => {
     expect(projects['packages/connector-acme'].targets.certify).toMatchObject({
       command: 'aos-certify .',
       options: { cwd: '{projectRoot}' },
-      dependsOn: ['build', '^build', { projects: ['@aos-connectors/certify'], target: 'build' }],
+      dependsOn: ['build', '^build', 'test', { projects: ['@aos-connectors/certify'], target: 'build' }],
     });
   });
 });
