@@ -28,6 +28,7 @@ export { fieldDescription } from './harness/zod-introspect.js';
 export type { HttpClient, HttpProfile, HttpResponse, RequestOptions, Query } from './http/types.js';
 export { linkPage, cursorPage, numberedPage, parseLinkHeader } from './http/pagination.js';
 export { retryAfterSeconds } from './http/retry-timing.js';
+export { checkShape as expectShape } from './http/expect.js';
 export type { PlannedRequest } from './http/dry-run.js';
 // Audit and secrets
 export type { AuditRecord, HttpExchange, SideEffect } from './audit/audit-log.js';

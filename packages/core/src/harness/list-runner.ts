@@ -74,7 +74,7 @@ export async function runList(
   const fetchPage = async (wanted: number): Promise<Page> => {
     const size = resumeSize ?? wanted;
     resumeSize = undefined;
-    const page = await command.run(input, { ...ctx, page: { cursor, size } });
+    const page = checkPage(await command.run(input, { ...ctx, page: { cursor, size } }), command.id);
     // Items a truncated earlier call already returned from this same page.
     return skip > 0 ? { ...page, items: page.items.slice(skip) } : page;
   };
@@ -88,7 +88,9 @@ export async function runList(
       const size = resumeSize ?? Math.min(maxPageSize, wanted);
       const page = await fetchPage(size);
       meta ??= page.meta;
-      items.push(...page.items.slice(0, wanted));
+      // A loop, not push(...items): a page can hold more items than a call takes arguments.
+      const take = Math.min(wanted, page.items.length);
+      for (let i = 0; i < take; i++) items.push(page.items[i]);
       if (page.items.length > wanted) {
         // The page holds more than asked (fixed-size pages): resume inside it, not after it.
         next = encodeListCursor({ cursor, skip: skip + wanted, size });
@@ -112,17 +114,38 @@ export async function runList(
     await stream.flush();
     skip = 0;
     cursor = page.next_cursor;
+    // Where to resume should the list break off outside this loop (the host cancelled, the deadline hit).
+    stream.resumeAt(cursor ?? null);
     if (!cursor) break;
     try {
       guard.follow(cursor);
       page = await fetchPage(maxPageSize);
     } catch (thrown) {
+      // Cancelled or out of time: the harness reports that itself (Output.error closes the stream
+      // with the resume cursor given above), whichever of us sees the abort first.
+      if (ctx.signal.aborted) throw thrown;
       const error = mapError(thrown);
       stream.fail({ code: error.code, message: error.message, details: error.details, hint: error.hint }, cursor);
       throw new StreamedFailure(error);
     }
   }
   stream.end(null, false);
+}
+
+/**
+ * A page as the handler returned it, checked: an answer without an items array (`{}` where a list
+ * was due) is the vendor's unexpected answer, BACKEND_UNAVAILABLE, not a TypeError in our code.
+ */
+function checkPage(page: Page, commandId: string): Page {
+  const items = (page as Partial<Page> | null | undefined)?.items;
+  if (!Array.isArray(items)) {
+    throw new BackendUnavailableError(`${commandId}: the API's answer holds no list of items (got ${items === null ? 'null' : typeof items})`, {
+      details: { retryable: false, expected: 'an array of items', received: items === null ? 'null' : typeof items },
+      hint: 'The vendor answered in an unexpected shape; try again later or report it if it persists.',
+    });
+  }
+  const next = (page as { next_cursor?: unknown }).next_cursor;
+  return next === undefined ? { ...page, next_cursor: null } : page;
 }
 
 /** A failure already written inside a streamed envelope; the harness only records and exits. */

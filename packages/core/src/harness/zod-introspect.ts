@@ -37,10 +37,22 @@ function elementKind(schema: z.ZodType): FieldKind {
   return element ? fieldKind(element) : 'string';
 }
 
+/**
+ * A number as people type one on a command line: decimal digits, an optional sign, an optional
+ * fraction. `Number()` alone would also take `0x10`, `1e3`, ` 7`, `Infinity` and `''`; those stay
+ * strings so the schema rejects them as INVALID_USAGE naming the flag. A fraction given for an
+ * integer field, and values out of range, are the schema's to reject too.
+ */
+const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
+
+function toNumber(value: unknown): unknown {
+  return typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
+}
+
 /** Turns CLI strings into the types the schema expects; anything unconvertible is left for zod to reject. */
 export function coerceField(schema: z.ZodType, value: unknown): unknown {
   const kind = fieldKind(schema);
-  if (kind === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  if (kind === 'number') return toNumber(value);
   if (kind === 'boolean' && typeof value === 'string') {
     if (/^(true|1|yes)$/i.test(value)) return true;
     if (/^(false|0|no)$/i.test(value)) return false;
@@ -49,7 +61,7 @@ export function coerceField(schema: z.ZodType, value: unknown): unknown {
     const items = Array.isArray(value) ? value : [value];
     const expanded = items.flatMap((item) => (typeof item === 'string' ? item.split(',').map((s) => s.trim()).filter(Boolean) : [item]));
     return elementKind(schema) === 'number'
-      ? expanded.map((item) => (typeof item === 'string' && item !== '' && !Number.isNaN(Number(item)) ? Number(item) : item))
+      ? expanded.map(toNumber)
       : expanded;
   }
   if (kind === 'other' && typeof value === 'string') {

@@ -8,7 +8,8 @@ import { followRedirects } from './ssrf/redirects.js';
 import { ssrfRefusalOf } from './ssrf/refusal.js';
 import { DryRunCapture } from './dry-run.js';
 import { mapVendorFailure } from './map-status.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from './read-body.js';
+import { checkJsonDepth, MAX_JSON_DEPTH, DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from './read-body.js';
+import { checkShape } from './expect.js';
 import { looksRateLimited, retryAfterSeconds } from './retry-timing.js';
 import type { HttpClient, HttpProfile, HttpResponse, Query, RequestOptions } from './types.js';
 
@@ -194,6 +195,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (requestOptions.responseType !== 'text') {
       data = text.trim() === '' ? null : parseJson(text, what, response.status);
       options.profile.checkBody?.(data, response);
+      if (requestOptions.expect) checkShape(requestOptions.expect, data, what, response.status);
     }
     const finalUrl = (redirects.length ? lastHopTarget : undefined) ?? (response.url || url.toString());
     return { status: response.status, headers: response.headers, data: data as T, url: finalUrl, redirects: [...redirects] };
@@ -278,6 +280,15 @@ type KyGuards = {
 };
 
 function parseJson(text: string, what: string, status: number): unknown {
+  try {
+    checkJsonDepth(text);
+  } catch (error) {
+    throw new BackendUnavailableError(`${what} returned JSON nested more than ${MAX_JSON_DEPTH} levels deep (HTTP ${status}); refused`, {
+      cause: error,
+      details: { http_status: status, ...(error as BackendUnavailableError).details },
+      hint: (error as BackendUnavailableError).hint,
+    });
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

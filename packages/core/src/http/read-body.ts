@@ -40,3 +40,34 @@ function decoderFor(contentType: string | null): InstanceType<typeof TextDecoder
     return new TextDecoder();
   }
 }
+
+/** The deepest nesting a vendor's JSON may have: real APIs stay far below it (GitHub ~10). */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Refuses JSON nested deeper than `maxDepth` before it is parsed, so no walker (sanitizing,
+ * scrubbing, rendering, JSON.stringify) ever meets data deep enough to overflow the stack.
+ * One iterative pass over the text: brackets inside strings (and escaped quotes) do not count.
+ */
+export function checkJsonDepth(text: string, maxDepth = MAX_JSON_DEPTH): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) {
+        throw new BackendUnavailableError(`The response is nested more than ${maxDepth} levels deep; refused`, {
+          details: { max_depth: maxDepth, retryable: false },
+          hint: 'The vendor answered with data no API documents; try again later or report it if it persists.',
+        });
+      }
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+}

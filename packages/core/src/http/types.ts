@@ -1,3 +1,5 @@
+import type * as z from 'zod';
+
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 export type Query = Record<string, QueryValue>;
 
@@ -12,6 +14,13 @@ export interface RequestOptions {
   responseType?: 'json' | 'text';
   /** Expected 2xx statuses other than the usual (e.g. 304 for conditional GET). */
   acceptStatus?: number[];
+  /**
+   * The shape a 2xx JSON answer must have. A mismatch (`{}` where `{result: …}` is documented)
+   * is the vendor's unexpected answer: BACKEND_UNAVAILABLE with `details.expected` and the
+   * issues, never a TypeError later in the handler. The data returned is the body as received
+   * (fields the schema does not name are kept).
+   */
+  expect?: z.ZodType;
   /** Cancels this request early (a gateway stopping mid long-poll); the caller's deadline always applies too. */
   signal?: AbortSignal;
 }

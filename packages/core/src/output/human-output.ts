@@ -1,4 +1,4 @@
-import type { Invocation } from '@aos-connectors/contract';
+import type { EnvelopeError, Invocation } from '@aos-connectors/contract';
 import type { ListStream, ListView, Output } from './output.js';
 import type { TextSink } from './sink.js';
 import type { Style } from './style.js';
@@ -13,6 +13,8 @@ export function humanOutput(stdout: TextSink, stderr: TextSink, invocation: Invo
   const moreHint = (nextCursor: string | null) => {
     if (nextCursor) stderr.write(style.dim(`More results: --cursor ${nextCursor} (or --all)\n`));
   };
+  // The streamed list in progress: an error while it is open is reported as its break-off.
+  let open: { fail(error: EnvelopeError & { hint?: string }): void } | undefined;
   return {
     success(_command, data, list) {
       if (list && data && typeof data === 'object') {
@@ -25,12 +27,14 @@ export function humanOutput(stdout: TextSink, stderr: TextSink, invocation: Invo
       }
       if (invocation.dryRun) stderr.write(style.dim('Dry run: nothing was sent.\n'));
     },
-    error: (_command, error) => fail(error.message, error.code, error.hint),
+    error: (_command, error) => (open ? open.fail(error) : fail(error.message, error.code, error.hint)),
     text: (_command, text) => stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     startList(_command: string, list: ListView): ListStream {
       let columns: string[] | undefined;
       let count = 0;
-      return {
+      let resume: string | null = null;
+      let closed = false;
+      const stream: ListStream = {
         items(items) {
           if (items.length === 0) return;
           const header = columns === undefined;
@@ -39,15 +43,26 @@ export function humanOutput(stdout: TextSink, stderr: TextSink, invocation: Invo
           count += items.length;
         },
         flush: () => stdout.drain?.() ?? Promise.resolve(),
+        resumeAt(nextCursor) {
+          resume = nextCursor;
+        },
         end(nextCursor) {
+          if (closed) return;
+          closed = true;
+          open = undefined;
           if (count === 0) stdout.write(`No ${list.key}.\n`);
           moreHint(nextCursor);
         },
         fail(error, nextCursor) {
+          if (closed) return;
+          closed = true;
+          open = undefined;
           fail(error.message, error.code, error.hint);
           if (nextCursor) stderr.write(`Resume with --cursor ${nextCursor}\n`);
         },
       };
+      open = { fail: (error) => stream.fail(error, resume) };
+      return stream;
     },
   };
 }

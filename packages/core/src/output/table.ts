@@ -28,13 +28,30 @@ function valueAt(item: unknown, path: string): unknown {
   return current;
 }
 
-/** Renders aligned columns, like `gh` does for lists. */
+/**
+ * Renders aligned columns, like `gh` does for lists. Loops only (no `Math.max(...rows)` or
+ * `push(...rows)`): a page can hold hundreds of thousands of rows, past the engine's argument limit.
+ */
 export function renderTable(items: unknown[], columns: string[], style: Style, header = true): string {
-  if (columns.length === 0) return items.map((item) => cell(item)).join('\n') + (items.length ? '\n' : '');
-  const rows = items.map((item) => columns.map((column) => cell(valueAt(item, column))));
-  const widths = columns.map((column, i) => Math.max(column.length, ...rows.map((row) => row[i]!.length)));
+  if (columns.length === 0) {
+    let text = '';
+    for (const item of items) text += `${cell(item)}\n`;
+    return text;
+  }
+  const rows: string[][] = new Array(items.length);
+  const widths = columns.map((column) => column.length);
+  for (let r = 0; r < items.length; r++) {
+    const row = new Array<string>(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const text = cell(valueAt(items[r], columns[i]!));
+      row[i] = text;
+      if (text.length > widths[i]!) widths[i] = text.length;
+    }
+    rows[r] = row;
+  }
   const line = (cells: string[]) => cells.map((text, i) => (i === cells.length - 1 ? text : text.padEnd(widths[i]!))).join('  ').trimEnd();
-  const out = header ? [style.bold(line(columns.map((c) => c.toUpperCase())))] : [];
+  const out: string[] = [];
+  if (header) out.push(style.bold(line(columns.map((c) => c.toUpperCase()))));
   for (const row of rows) out.push(line(row));
   return out.length ? out.join('\n') + '\n' : '';
 }
@@ -45,7 +62,8 @@ export function renderRecord(data: unknown, style?: Style): string {
   if (typeof data !== 'object') return `${String(data)}\n`;
   if (Array.isArray(data)) return JSON.stringify(data, null, 2) + '\n';
   const entries = Object.entries(data as Record<string, unknown>);
-  const width = Math.max(0, ...entries.map(([key]) => key.length));
+  let width = 0;
+  for (const [key] of entries) if (key.length > width) width = key.length;
   const plain: Style = style ?? { bold: (t) => t, red: (t) => t, dim: (t) => t };
   return entries
     .map(([key, value]) => {

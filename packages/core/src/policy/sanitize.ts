@@ -24,23 +24,44 @@ export function sanitizeText(text: string): string {
 
 /**
  * Sanitizes every string inside JSON-like data, object keys included. Returns new containers;
- * values that are not plain arrays or objects (numbers, booleans, null) pass through.
+ * values that are not plain arrays or objects (numbers, booleans, null) pass through. Walks with
+ * an explicit stack, not recursion: data nested thousands deep cannot overflow the call stack.
  */
 export function sanitizeData<T>(value: T): T {
-  return clean(value, new WeakSet()) as T;
-}
-
-function clean(value: unknown, seen: WeakSet<object>): unknown {
-  if (typeof value === 'string') return sanitizeText(value);
-  if (!value || typeof value !== 'object') return value;
-  if (seen.has(value)) return value;
-  seen.add(value);
-  if (Array.isArray(value)) return value.map((item) => clean(item, seen));
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    Object.defineProperty(out, sanitizeText(key), { value: clean(member, seen), enumerable: true, writable: true, configurable: true });
+  const seen = new WeakSet<object>();
+  // Each task fills one slot of a container already created: `set(cleanValue)`.
+  const root: { value?: unknown } = {};
+  const stack: { source: unknown; set: (value: unknown) => void }[] = [{ source: value, set: (v) => (root.value = v) }];
+  while (stack.length > 0) {
+    const { source, set } = stack.pop()!;
+    if (typeof source === 'string') {
+      set(sanitizeText(source));
+      continue;
+    }
+    if (!source || typeof source !== 'object' || seen.has(source)) {
+      set(source);
+      continue;
+    }
+    if (Array.isArray(source)) {
+      seen.add(source);
+      const out: unknown[] = new Array(source.length);
+      set(out);
+      for (let i = 0; i < source.length; i++) stack.push({ source: source[i], set: (v) => (out[i] = v) });
+      continue;
+    }
+    const prototype = Object.getPrototypeOf(source);
+    if (prototype !== Object.prototype && prototype !== null) {
+      set(source);
+      continue;
+    }
+    seen.add(source);
+    const out: Record<string, unknown> = {};
+    set(out);
+    for (const [key, member] of Object.entries(source)) {
+      const name = sanitizeText(key);
+      Object.defineProperty(out, name, { value: undefined, enumerable: true, writable: true, configurable: true });
+      stack.push({ source: member, set: (v) => (out[name] = v) });
+    }
   }
-  return out;
+  return root.value as T;
 }
