@@ -51,6 +51,12 @@ export function tryFastPath(root: URL, argv: readonly string[], env: Env, write:
 }
 
 export async function runBin({ root }: BinOptions): Promise<void> {
+  // A reader that goes away (`--json capabilities | head -c 10`) makes the next write fail with
+  // EPIPE, an 'error' event that without a listener crashes with a stack. Nothing is left to
+  // tell; the exit code stays what the call set (the CLI path adds its own handling on top).
+  const quiet = () => undefined;
+  process.stdout.on('error', quiet);
+  process.stderr.on('error', quiet);
   const fast = tryFastPath(root, process.argv.slice(2), process.env, (text) => process.stdout.write(text));
   if (fast !== undefined) {
     process.exitCode = fast;
