@@ -1,4 +1,5 @@
 import { REDACTED, type CommandContext, type Query } from '@aos-connectors/core';
+import * as z from 'zod';
 import { toTelegramError } from './errors.js';
 
 export const TOKEN = 'TELEGRAM_BOT_TOKEN';
@@ -24,10 +25,37 @@ interface BotResponse<T> {
   result: T;
 }
 
+const present = z.unknown().refine((value) => value !== undefined, 'Required');
+const message = z.object({ message_id: z.number(), chat: z.object({ id: z.number() }) });
+
+/**
+ * What each method's `result` must hold for the commands and the gateway to use it (the fields
+ * they read), from https://core.telegram.org/bots/api#available-methods. A method not listed only
+ * needs `result` present.
+ */
+const RESULT_SHAPES: Record<string, z.ZodType> = {
+  getMe: z.object({ id: z.number() }),
+  getChat: z.object({ id: z.union([z.number(), z.string()]) }),
+  getWebhookInfo: z.object({ url: z.string() }),
+  getUpdates: z.array(z.object({ update_id: z.number() })),
+  sendMessage: message,
+  // An inline message's edit answers `true` instead of the message.
+  editMessageText: z.union([message, z.literal(true)]),
+};
+
+/**
+ * The answer a method must give: `{ok: true, result}` with `result` in its documented shape.
+ * `{"ok":true,"result":{}}` for sendMessage, or `{}`, is the vendor's unexpected answer:
+ * BACKEND_UNAVAILABLE with `details.expected` and the issues, not a TypeError in a command.
+ */
+function botResponse(method: string): z.ZodType {
+  return z.object({ ok: z.literal(true), result: RESULT_SHAPES[method] ?? present }).describe(`{ok: true, result} of ${method}`);
+}
+
 /** A read method as GET with query parameters (the core retries GETs on 5xx and 429). */
 export async function botGet<T>(ctx: Ctx, method: string, query: Query = {}): Promise<T> {
   try {
-    return (await ctx.http.get<BotResponse<T>>(methodPath(ctx, method), { query })).result;
+    return (await ctx.http.get<BotResponse<T>>(methodPath(ctx, method), { query, expect: botResponse(method) })).result;
   } catch (error) {
     throw toTelegramError(error);
   }
@@ -36,7 +64,7 @@ export async function botGet<T>(ctx: Ctx, method: string, query: Query = {}): Pr
 /** A method with a JSON body (writes, and getUpdates' long poll): POST, never retried by the client. */
 export async function botPost<T>(ctx: Ctx, method: string, body: Record<string, unknown>): Promise<T> {
   try {
-    return (await ctx.http.post<BotResponse<T>>(methodPath(ctx, method), { json: withoutUndefined(body) })).result;
+    return (await ctx.http.post<BotResponse<T>>(methodPath(ctx, method), { json: withoutUndefined(body), expect: botResponse(method) })).result;
   } catch (error) {
     throw toTelegramError(error);
   }
