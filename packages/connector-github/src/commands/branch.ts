@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { command, linkPage, UsageError, type CommandContext } from '@aos-connectors/core';
+import { shapes } from '../shapes.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
 
 /** Git's ref name rules (git check-ref-format), without the `refs/heads/` prefix. */
@@ -77,7 +78,7 @@ export const branchDelete = command({
 /** The commit a branch points at; the default branch when none is named. */
 async function headOf(repo: string, branch: string | undefined, { http, dryRun }: CommandContext): Promise<string> {
   if (dryRun) return `<sha of ${branch ?? 'the default branch'}>`;
-  const name = branch ?? (await http.get<{ default_branch: string }>(repoPath(repo))).default_branch;
-  const ref = await http.get<{ object: { sha: string } }>(repoPath(repo, 'git', 'ref', 'heads', ...name.split('/')));
+  const name = branch ?? (await http.get<{ default_branch: string }>(repoPath(repo), { expect: shapes.repo })).default_branch;
+  const ref = await http.get<{ object: { sha: string } }>(repoPath(repo, 'git', 'ref', 'heads', ...name.split('/')), { expect: shapes.ref });
   return ref.object.sha;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { command, linkPage, UsageError } from '@aos-connectors/core';
 import { defined, directionInput, namesInput, numberInput, sinceInput } from '../inputs.js';
+import { shapes } from '../shapes.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
 
 interface Issue {
@@ -78,7 +79,7 @@ export const issueCreate = command({
   examples: ['aos-github --json --mode write issue create --repo octocat/Hello-World --title "Crash on start" --labels bug'],
   run: async ({ repo, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
-    const issue = await http.post<Issue>(repoPath(full, 'issues'), { json: defined(fields) });
+    const issue = await http.post<Issue>(repoPath(full, 'issues'), { json: defined(fields), expect: shapes.numbered });
     recordSideEffect({ kind: 'create', resource: 'issue', id: `${full}#${issue.number}` });
     return issue;
   },
@@ -130,7 +131,7 @@ export const issueComment = command({
   examples: ['aos-github --json --mode write issue comment 42 --body "Fixed in #43"'],
   run: async ({ number, repo, body }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
-    const comment = await http.post<{ id: number }>(repoPath(full, 'issues', number, 'comments'), { json: { body } });
+    const comment = await http.post<{ id: number }>(repoPath(full, 'issues', number, 'comments'), { json: { body }, expect: shapes.withId });
     recordSideEffect({ kind: 'create', resource: 'issue_comment', id: `${full}#${number}/${comment.id}` });
     return comment;
   },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { command, ConflictError, isAosError, linkPage } from '@aos-connectors/core';
 import { defined, directionInput, numberInput } from '../inputs.js';
+import { shapes } from '../shapes.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
 
 const PR_COLUMNS = ['number', 'state', 'title', 'head.ref', 'base.ref', 'user.login'];
@@ -58,7 +59,7 @@ export const prCreate = command({
   examples: ['aos-github --json --mode write pr create --title "Fix crash" --head fix-crash --base main'],
   run: async ({ repo, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
-    const pr = await http.post<{ number: number }>(repoPath(full, 'pulls'), { json: defined(fields) });
+    const pr = await http.post<{ number: number }>(repoPath(full, 'pulls'), { json: defined(fields), expect: shapes.numbered });
     recordSideEffect({ kind: 'create', resource: 'pull_request', id: `${full}#${pr.number}` });
     return pr;
   },
@@ -118,7 +119,7 @@ export const prReview = command({
   examples: ['aos-github --json --mode write pr review 7 --event APPROVE --body "LGTM"'],
   run: async ({ number, repo, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
-    const review = await http.post<{ id: number }>(repoPath(full, 'pulls', number, 'reviews'), { json: defined(fields) });
+    const review = await http.post<{ id: number }>(repoPath(full, 'pulls', number, 'reviews'), { json: defined(fields), expect: shapes.withId });
     recordSideEffect({ kind: 'create', resource: 'pull_request_review', id: `${full}#${number}/${review.id}` });
     return review;
   },
