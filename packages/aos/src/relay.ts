@@ -21,6 +21,7 @@ export function forwardedFlags(flags: GlobalFlags): string[] {
   if (flags.version) argv.push('--version');
   for (const approval of flags.approve) argv.push('--approve', approval);
   if (flags.idempotencyKey !== undefined) argv.push('--idempotency-key', flags.idempotencyKey);
+  if (flags.inputJson !== undefined) argv.push('--input-json', flags.inputJson);
   return argv;
 }
 

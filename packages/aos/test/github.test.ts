@@ -36,6 +36,14 @@ describe('aos with the real aos-github', () => {
     expect(result.json()).toMatchObject({ ok: true, tool: 'aos-github', command: 'issue.list', data: { issues: [{ number: 7 }] }, meta: { mode: 'readonly' } });
   });
 
+  it('runs a command id with JSON input (--input-json), the same call as its words and flags', async () => {
+    const result = await run(['--json', 'run', 'github', 'issue.list', '--input-json', JSON.stringify({ repo: 'octocat/hello' })]);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.json()).toMatchObject({ ok: true, command: 'issue.list', data: { issues: [{ number: 7 }] } });
+    const smuggled = await run(['--json', 'run', 'github', 'issue.list', '--input-json', JSON.stringify({ repo: 'octocat/hello', mode: 'admin' })]);
+    expect(smuggled.json()).toMatchObject({ ok: false, error: { code: 'INVALID_USAGE', details: { unknown: ['mode'] } } });
+  });
+
   it("relays the connector's own PERMISSION_DENIED (exit 3) for a write in the caller's readonly mode, and nothing is sent", async () => {
     const before = api.requests.length;
     const result = await run(['--json', 'run', 'github', 'issue', 'create', '--repo', 'octocat/hello', '--title', 'x']);

@@ -6,9 +6,10 @@ import { forwardedFlags, relay } from '../relay.js';
 export const RUN_HELP = `Usage: aos run <tool> <command...> [flags]
 
 Run a connector's command as if its bin were called directly: "aos run github issue list
---repo o/r" is "aos-github issue list --repo o/r". Global flags (--json, --mode,
---timeout-ms, --dry-run, ...) are passed on as given; the mode stays the caller's.
-The connector's output and exit code are relayed unchanged.
+--repo o/r" is "aos-github issue list --repo o/r". A host holding a command id and JSON
+input passes them as they are: "aos run github issue.list --input-json '{"repo":"o/r"}'".
+Global flags (--json, --mode, --timeout-ms, --dry-run, ...) are passed on as given; the
+mode stays the caller's. The connector's output and exit code are relayed unchanged.
 `;
 
 /** Returns the connector's exit code, which becomes aos's. */
@@ -22,5 +23,8 @@ export async function run({ io, flags, args }: HostCall): Promise<number> {
       hint: `Build it, or install it: npm i -g ${entry.tool}`,
     });
   }
-  return relay(entry.tool, entry.binPath, [...forwardedFlags(flags), ...rest], flags, io);
+  // A command id (`issue.list`) is the same command as its words (`issue list`).
+  const [first, ...others] = rest;
+  const words = first !== undefined && !first.startsWith('-') && first.includes('.') ? [...first.split('.'), ...others] : rest;
+  return relay(entry.tool, entry.binPath, [...forwardedFlags(flags), ...words], flags, io);
 }
