@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readInbox, writeOutgoing } from '@aos-connectors/messaging';
+import { NO_DEADLINE_MS, runGatewayUntil } from '@aos-connectors/testing';
 import { compareTs } from '../src/gateway/ts.js';
 import { authTestBot, channelInfoGeneral, channelInfoIm, gifFile, historyPage1, postMessageResponse, userInfo } from './fixtures.js';
 import { BOT_TOKEN, describeRequest, json, method, reply, slackError, useSlackApi } from './support/slack.js';
@@ -16,35 +17,9 @@ beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'aos-slack-gw-'));
 });
 
-/** A deadline no test reaches: a run ends when it stops itself (an error) or when `until` holds. */
-const NO_DEADLINE_MS = 600_000;
-
-/**
- * Runs the gateway until `until()` holds, then stops it as SIGTERM does (its own handler, called
- * directly): each test waits for what it asserts (an answer from Slack, a file written or
- * deleted), never for a wall-clock deadline, so a busy machine only makes it slower. `until` is
- * checked after every Slack API answer and every few ms; without it the run must end by itself.
- */
-async function gateway(env: Record<string, string | undefined> = {}, until?: () => boolean | Promise<boolean>) {
-  const before = new Set(process.listeners('SIGTERM'));
-  let stopped = false;
-  const check = async () => {
-    if (stopped || !until || !(await until())) return;
-    const stop = process.listeners('SIGTERM').find((listener) => !before.has(listener));
-    if (!stop || stopped) return; // not started yet: the next check
-    stopped = true;
-    (stop as (signal: NodeJS.Signals) => void)('SIGTERM');
-  };
-  const onAnswer = () => void check();
-  api.server.events.on('response:mocked', onAnswer);
-  const timer = setInterval(onAnswer, 10);
-  try {
-    return await json(['--mode', 'write', '--timeout-ms', String(NO_DEADLINE_MS), 'gateway', '--home', home, '--name', NAME], { SLACK_CHANNELS: GENERAL, ...env });
-  } finally {
-    clearInterval(timer);
-    api.server.events.removeListener('response:mocked', onAnswer);
-  }
-}
+/** The gateway in-process until `until()` holds (see runGatewayUntil): no wall-clock deadline. */
+const gateway = (env: Record<string, string | undefined> = {}, until?: () => boolean | Promise<boolean>) =>
+  runGatewayUntil(() => json(['--mode', 'write', '--timeout-ms', String(NO_DEADLINE_MS), 'gateway', '--home', home, '--name', NAME], { SLACK_CHANNELS: GENERAL, ...env }), until, api);
 const count = (name: string) => api.requests.filter((r) => new URL(r.url).pathname === `/api/${name}`).length;
 const exists = (...parts: string[]) => existsSync(join(home, ...parts));
 const queued = (...parts: string[]) => (exists('messages', ...parts) ? files(...parts).length : 0);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { delay } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readInbox, writeOutgoing } from '@aos-connectors/messaging';
+import { NO_DEADLINE_MS, runGatewayUntil } from '@aos-connectors/testing';
 import { botUser, forum, privateChat, sentMessage, updates } from './fixtures.js';
 import { bot, json, ok, tgError, TOKEN, useTelegramApi } from './support/telegram.js';
 
@@ -20,35 +21,9 @@ const queued = (...parts: string[]) => (existsSync(dir(...parts)) ? files(...par
 const count = (method: string) => api.requests.filter((r) => r.url.endsWith(`/${method}`)).length;
 const inboxed = async () => (await readInbox(home)).length;
 
-/** A deadline no test reaches: a run ends when it stops itself (an error) or when `until` holds. */
-const NO_DEADLINE_MS = 600_000;
-
-/**
- * Runs the gateway until `until()` holds, then stops it as SIGTERM does (its own handler, called
- * directly): each test waits for what it asserts (an answer from Telegram, a file written or
- * deleted), never for a wall-clock deadline, so a busy machine only makes it slower. `until` is
- * checked after every API answer and every few ms; without it the run must end by itself.
- */
-async function gateway(until?: () => boolean | Promise<boolean>) {
-  const before = new Set(process.listeners('SIGTERM'));
-  let stopped = false;
-  const check = async () => {
-    if (stopped || !until || !(await until())) return;
-    const stop = process.listeners('SIGTERM').find((listener) => !before.has(listener));
-    if (!stop || stopped) return; // not started yet: the next check
-    stopped = true;
-    (stop as (signal: NodeJS.Signals) => void)('SIGTERM');
-  };
-  const onAnswer = () => void check();
-  api.server.events.on('response:mocked', onAnswer);
-  const timer = setInterval(onAnswer, 10);
-  try {
-    return await json(['--mode', 'write', '--timeout-ms', String(NO_DEADLINE_MS), 'gateway', '--home', home, '--name', NAME]);
-  } finally {
-    clearInterval(timer);
-    api.server.events.removeListener('response:mocked', onAnswer);
-  }
-}
+/** The gateway in-process until `until()` holds (see runGatewayUntil): no wall-clock deadline. */
+const gateway = (until?: () => boolean | Promise<boolean>) =>
+  runGatewayUntil(() => json(['--mode', 'write', '--timeout-ms', String(NO_DEADLINE_MS), 'gateway', '--home', home, '--name', NAME]), until, api);
 const bodies = (method: string) =>
   Promise.all(api.requests.filter((r) => r.url.endsWith(`/${method}`)).map(async (r) => JSON.parse(await r.clone().text())));
 

@@ -42,5 +42,6 @@ export { jsonOutput } from './output/json-output.js';
 export { humanOutput } from './output/human-output.js';
 export type { Output, ListView, ListStream } from './output/output.js';
 export type { TextSink } from './output/sink.js';
+export { processSink } from './output/process-sink.js';
 export { colorEnabled, makeStyle, type Style } from './output/style.js';
 export { renderTable, renderRecord, pickColumns } from './output/table.js';

@@ -6,3 +6,4 @@ export { installPacked, type Footprint, type PackedInstall } from './packed-inst
 export { mcpToolsList } from './mcp-handshake.js';
 export { packedInstallSuite, type PackedSuiteOptions } from './packed-suite.js';
 export { startLocalServer, type LocalServer } from './local-server.js';
+export { runGatewayUntil, NO_DEADLINE_MS } from './gateway-until.js';

@@ -1,5 +1,5 @@
 import { parseGlobalFlags } from '@aos-connectors/contract';
-import type { TextSink } from '../output/sink.js';
+import { processSink } from '../output/process-sink.js';
 import { buildTree, resolvePath } from './command-tree.js';
 import { runConnector, type McpServe } from './run.js';
 import type { ConnectorDefinition } from './types.js';
@@ -8,41 +8,6 @@ import type { ConnectorDefinition } from './types.js';
 const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 /** How long a cancelled call gets to write its envelope and audit record before the process ends anyway. */
 const CANCEL_GRACE_MS = 5_000;
-
-/**
- * A process stream as a sink that survives its reader going away: `… --json | head -c 10` closes
- * the pipe, and the next write fails with EPIPE. Node emits that as an 'error' event, which
- * without a listener is an uncaught exception (a stack on stderr, exit 1). Here the stream is
- * marked gone, later writes are dropped, pending drains resolve, and `onGone` runs once.
- */
-function processSink(stream: NodeJS.WriteStream, onGone: () => void): TextSink {
-  let gone = false;
-  const waiting = new Set<() => void>();
-  stream.on('error', () => {
-    if (gone) return;
-    gone = true;
-    for (const resolve of waiting) resolve();
-    waiting.clear();
-    onGone();
-  });
-  return {
-    write: (text) => {
-      if (!gone) stream.write(text);
-    },
-    drain: () =>
-      gone || !stream.writableNeedDrain
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const done = () => {
-              waiting.delete(done);
-              stream.off('drain', done);
-              resolve();
-            };
-            waiting.add(done);
-            stream.once('drain', done);
-          }),
-  };
-}
 
 /**
  * Whether this invocation stops on its own when cancelled: `mcp` (a server) and daemon commands
