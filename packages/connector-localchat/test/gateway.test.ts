@@ -31,7 +31,7 @@ const inbox = (home: string) => {
   }
 };
 
-async function eventually<T>(check: () => T | false | undefined, what: string, ms = 10_000): Promise<T> {
+async function eventually<T>(check: () => T | false | undefined, what: string, ms = 20_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = check();
@@ -60,7 +60,8 @@ describe('aos-localchat gateway (a real process on stdin/stdout)', () => {
     mkdirSync(outbox, { recursive: true });
     writeFileSync(join(outbox, '0001.json'), JSON.stringify({ conversation_id: 'local', text: 'Hi Ann, how can I help?' }));
     await eventually(() => run.out().includes('Hi Ann, how can I help?\n'), 'the reply on stdout');
-    expect(readdirSync(outbox)).toEqual([]);
+    // The file is deleted once the platform (stdout here) accepted it: just after the reply shows.
+    await eventually(() => readdirSync(outbox).length === 0, 'the sent file deleted from the outbox');
 
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

@@ -97,6 +97,7 @@ describe('endless pagination stops (issue 11 finding 5)', () => {
       startList: () => ({
         items: (items: unknown[]) => written.push(...items),
         flush: async () => undefined,
+        resumeAt: () => undefined,
         fail: (error: unknown, cursor: string) => (failed = { error, cursor }),
         end: () => undefined,
       }),
@@ -104,7 +105,7 @@ describe('endless pagination stops (issue 11 finding 5)', () => {
     return { output, written, failed: () => failed };
   }
 
-  const ctx = { page: { cursor: null, size: 0 } } as unknown as CommandContext;
+  const ctx = { page: { cursor: null, size: 0 }, signal: new AbortController().signal } as unknown as CommandContext;
   const mapError = (error: unknown) => {
     if (isAosError(error)) return error;
     throw error;
