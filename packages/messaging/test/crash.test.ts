@@ -149,6 +149,8 @@ describe('gateway crash safety', () => {
       console.log(`crash test: ${JSON.stringify(report)}`);
       expect(kills).toBeGreaterThan(0);
     },
-    90_000,
+    // A bound for a hung run, not a speed claim: ~75 s on an idle 2-core machine, several times
+    // that under heavy load, where the test must still pass.
+    600_000,
   );
 });
