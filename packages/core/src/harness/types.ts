@@ -68,6 +68,12 @@ interface CommandBase<S extends z.ZodObject> {
   mode?: Mode;
   risk: RiskTier;
   input: S;
+  /**
+   * The shape of what the command returns, documented fields only (a list command: one item):
+   * shown in help and capabilities (`output_schema`), the MCP tool's `outputSchema`, and what
+   * `--fields` may select. Extra vendor fields still pass through unless `--fields` is given.
+   */
+  output?: z.ZodObject;
   /** Input keys taken from positional words, in order. */
   positionals?: (keyof z.infer<S> & string)[];
   /**
