@@ -22,6 +22,7 @@ export { packageVersion } from './harness/package-info.js';
 export { deriveManifest, derivePermissions, requiredMode } from './harness/derive.js';
 export { capabilitiesFromManifest } from './harness/capabilities-data.js';
 export { commandInputSchema, inputJsonSchema } from './harness/command-input.js';
+export { declaredFields, fieldProjector, outputJsonSchema } from './harness/output-fields.js';
 export { flagName } from './harness/parse-args.js';
 export { fieldDescription } from './harness/zod-introspect.js';
 // HTTP
