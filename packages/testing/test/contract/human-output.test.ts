@@ -127,6 +127,10 @@ describe('issue 13 item 3: health, doctor, dry runs', () => {
       ok   api          authenticated as octo
       "
     `);
+    api.server.use(http.get(`${API}/me`, () => HttpResponse.json({ message: 'Bad credentials' }, { status: 401 })));
+    const failing = await human(['health'], tty, {});
+    expect(failing.stdout).toContain('\u001b[31m✗\u001b[39m credentials');
+    expect(failing.stdout).toContain('\u001b[31m✗\u001b[39m api');
   });
 
   it('doctor: a table of commands, ready yes/no and what is missing, then next steps', async () => {
