@@ -1,5 +1,9 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers.js';
+import { useMockApi } from '../../src/index.js';
+import { API, cli } from '../helpers.js';
+
+const api = useMockApi();
 
 // Help is generated from the definition and never wraps to the terminal: the text is the same at
 // any width, so these snapshots hold wherever the tests run.
@@ -280,5 +284,28 @@ COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length 
     expect(complete('aos-widgets widget create --color ')).toEqual(['red', 'blue']);
     expect(complete('aos-widgets help widget d')).toEqual(['delete']);
     expect(complete('aos-widgets --mode w')).toEqual(['write']);
+  });
+});
+
+describe('hints of vendor failures name what to check', () => {
+  it('404: what was looked up (method and path, no query)', async () => {
+    api.server.use(http.get(`${API}/widgets/7`, () => HttpResponse.json({ message: 'Not Found' }, { status: 404 })));
+    const result = await cli(['widget', 'get', '7']);
+    expect(result.exitCode).toBe(6);
+    oneLineError(result.stderr, 'GET /v1/widgets/7 was not found (HTTP 404)', 'Nothing at GET /v1/widgets/7: check the ids and names you gave');
+  });
+
+  it('401: the secret env var to check', async () => {
+    api.server.use(http.get(`${API}/widgets/7`, () => HttpResponse.json({ message: 'Bad credentials' }, { status: 401 })));
+    const result = await cli(['widget', 'get', '7']);
+    expect(result.exitCode).toBe(4);
+    oneLineError(result.stderr, 'refused (HTTP 401)', 'Check that WIDGETS_TOKEN is set to a valid, unexpired credential');
+  });
+
+  it('403: the secret and the scope the command declares', async () => {
+    api.server.use(http.post(`${API}/widgets`, () => HttpResponse.json({ message: 'Forbidden' }, { status: 403 })));
+    const result = await cli(['--mode', 'write', 'widget', 'create', '--name', 'g'], { WIDGETS_TEAM: 't' });
+    expect(result.exitCode).toBe(4);
+    oneLineError(result.stderr, 'refused (HTTP 403)', 'Check that WIDGETS_TOKEN grants access to this resource and has the scope widgets:write.');
   });
 });
