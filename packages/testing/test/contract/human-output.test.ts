@@ -9,7 +9,7 @@ const ESC = '\u001b[';
 const DAY = 86_400_000;
 
 /** A run for people: NO_COLOR unless given otherwise, a terminal 80 columns wide when `tty`. */
-async function human(argv: string[], options: RunCliOptions = {}, extra: Record<string, string> = { NO_COLOR: '1' }, base = env()) {
+async function human(argv: string[], options: RunCliOptions = {}, extra: Record<string, string> = { NO_COLOR: '1' }, base: Record<string, string> = env()) {
   const result = await runCli(widgets, argv, { ...base, ...extra }, options.isTTY ? { columns: 80, ...options } : options);
   seenOutputs.push(result.stdout, result.stderr);
   return result;
