@@ -1,7 +1,7 @@
 import { builtinSummary } from '@aos-connectors/contract';
 import type * as z from 'zod';
 import { commandInputSchema } from './command-input.js';
-import type { TreeNode } from './command-tree.js';
+import { buildTree, type TreeNode } from './command-tree.js';
 import { requiredMode } from './derive.js';
 import type { CommandDefinition, ConnectorDefinition } from './types.js';
 import { fieldChoices, fieldDefault, fieldDescription, fieldKind } from './zod-introspect.js';
@@ -66,6 +66,11 @@ export function groupHelp(definition: ConnectorDefinition, node: TreeNode): stri
     `Run "${definition.tool} <command> --help" for a command's arguments and flags.`,
   ];
   return lines.join('\n') + '\n';
+}
+
+/** The connector's top-level help (`aos-<name> --help`), as the README shows it. */
+export function connectorHelp(definition: ConnectorDefinition): string {
+  return groupHelp(definition, buildTree(definition));
 }
 
 /** Help for a built-in command. */
