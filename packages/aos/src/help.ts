@@ -1,3 +1,4 @@
+import { COMPLETION_HELP } from './commands/completion.js';
 import { HEALTH_HELP } from './commands/health.js';
 import { INFO_HELP } from './commands/info.js';
 import { LIST_HELP } from './commands/list.js';
@@ -21,6 +22,7 @@ Commands:
   health [tool...]          run health checks, a few at a time
   run <tool> <command...>   run a connector command with the caller's mode and deadline
   mcp [tool...]             serve connectors to an MCP client over stdio
+  completion bash|zsh|fish  print a shell completion script (commands and connector names)
 ${GLOBAL_HELP}`;
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -29,4 +31,5 @@ export const COMMAND_HELP: Record<string, string> = {
   health: HEALTH_HELP,
   run: RUN_HELP,
   mcp: MCP_HELP,
+  completion: COMPLETION_HELP,
 };

@@ -22,6 +22,7 @@ export function forwardedFlags(flags: GlobalFlags): string[] {
   for (const approval of flags.approve) argv.push('--approve', approval);
   if (flags.idempotencyKey !== undefined) argv.push('--idempotency-key', flags.idempotencyKey);
   if (flags.inputJson !== undefined) argv.push('--input-json', flags.inputJson);
+  if (flags.fields !== undefined) argv.push('--fields', flags.fields.join(','));
   return argv;
 }
 

@@ -5,11 +5,13 @@ import {
   makeStyle,
   newEvidenceId,
   parseGlobalFlags,
+  suggest,
   toAosError,
   UsageError,
   type AosError,
   type Invocation,
 } from '@aos-connectors/core';
+import { completion } from './commands/completion.js';
 import { health } from './commands/health.js';
 import { info } from './commands/info.js';
 import { list } from './commands/list.js';
@@ -21,7 +23,7 @@ import { AOS_VERSION } from './version.js';
 type Command = (call: HostCall) => Promise<void | number>;
 // `mcp` loads the connector harness (for its MCP bridge): only when asked for.
 const mcp: Command = async (call) => (await import('./commands/mcp.js')).mcp(call);
-const COMMANDS: Record<string, Command> = { list, info, health, run, mcp };
+const COMMANDS: Record<string, Command> = { list, info, health, run, mcp, completion };
 
 /**
  * One `aos` invocation, in-process: global flags from anywhere (the connectors' own parser),
@@ -55,9 +57,10 @@ export async function runAos(io: AosIO): Promise<number> {
       return 0;
     }
     if (!command) {
+      const match = name === undefined ? undefined : suggest(name, Object.keys(COMMANDS));
       const message = name === undefined ? 'aos needs a command' : `Unknown command "${name}"`;
-      throw new UsageError(`${message}; expected one of: ${Object.keys(COMMANDS).join(', ')}`, {
-        details: { available: Object.keys(COMMANDS) },
+      throw new UsageError(match ? `${message}; did you mean "${match}"?` : `${message}; expected one of: ${Object.keys(COMMANDS).join(', ')}`, {
+        details: { available: Object.keys(COMMANDS), ...(match ? { suggestion: match } : {}) },
         hint: 'Run "aos --help".',
       });
     }

@@ -61,7 +61,7 @@ describe('aos list', () => {
 
   it('prints a table for people', async () => {
     const { stdout } = await aos(['list'], env);
-    expect(stdout.split('\n')[0]).toMatch(/^TOOL\s+INSTALL_STATE\s+VERSION\s+COMMANDS\s+SOURCE$/);
+    expect(stdout.split('\n')[0]).toMatch(/^TOOL\s+INSTALL STATE\s+VERSION\s+COMMANDS\s+SOURCE$/);
     expect(stdout).toMatch(/aos-gamma\s+repo-only\s+1\.0\.0\s+7\s+connector-repos/);
   });
 
@@ -120,7 +120,7 @@ describe('aos health', () => {
   it('prints a table for people', async () => {
     const { stdout, exitCode } = await aos(['health', 'alpha'], env);
     expect(exitCode).toBe(0);
-    expect(stdout).toMatch(/^TOOL\s+INSTALL_STATE\s+STATUS\s+REASON\n(aos-alpha\s+ready\s+healthy)$/m);
+    expect(stdout).toMatch(/^TOOL\s+INSTALL STATE\s+STATUS\s+REASON\n(aos-alpha\s+ready\s+healthy)$/m);
   });
 });
 

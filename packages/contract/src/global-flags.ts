@@ -1,7 +1,7 @@
 import { isMode, type Mode } from './modes.js';
 
 /** Names of the global flags (CONTRACT §1); a command may not define an option with one of them. */
-export const GLOBAL_FLAG_NAMES = ['json', 'mode', 'verbose', 'version', 'help', 'timeout-ms', 'dry-run', 'approve', 'idempotency-key', 'input-json'] as const;
+export const GLOBAL_FLAG_NAMES = ['json', 'mode', 'verbose', 'version', 'help', 'timeout-ms', 'dry-run', 'approve', 'idempotency-key', 'input-json', 'fields'] as const;
 
 /** The longest deadline a timer can hold (2^31 - 1 ms, about 24.8 days); a longer one would fire at once. */
 export const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -20,6 +20,11 @@ export interface GlobalFlags {
   idempotencyKey: string | undefined;
   /** The command's arguments as one JSON object (hosts that hold JSON, not argv). */
   inputJson: string | undefined;
+  /**
+   * `--fields a,b.c`: only these dotted paths of the result (of each item of a list), nesting
+   * kept; checked against the command's declared output schema. Undefined when not given.
+   */
+  fields: string[] | undefined;
 }
 
 export interface ParsedArgv {
@@ -52,6 +57,7 @@ export function parseGlobalFlags(argv: readonly string[], env: Env): ParsedArgv 
     approve: [],
     idempotencyKey: undefined,
     inputJson: undefined,
+    fields: undefined,
   };
   // A flag that takes one value may be repeated only with the same value: a host that puts
   // `--mode readonly` before an agent's words must not be overridden by a later `--mode admin`.
@@ -123,6 +129,13 @@ export function parseGlobalFlags(argv: readonly string[], env: Env): ParsedArgv 
         const value = inline ?? argv[++i];
         if (value === undefined) problems.push('--input-json needs a JSON object of the command\'s arguments');
         else flags.inputJson = once('input-json', value);
+        break;
+      }
+      case 'fields': {
+        const value = takeValue();
+        const paths = value?.split(',').map((path) => path.trim()).filter(Boolean) ?? [];
+        if (paths.length === 0) problems.push('--fields needs a comma-separated list of fields, e.g. --fields id,user.login');
+        else flags.fields = [...new Set([...(flags.fields ?? []), ...paths])];
         break;
       }
       case 'timeout-ms': {

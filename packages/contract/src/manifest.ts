@@ -22,6 +22,10 @@ export const manifestCommandSchema = z.object({
   risk_tier: riskTierSchema,
   dry_run: z.boolean(),
   input_schema: z.record(z.string(), z.unknown()).optional(),
+  /** JSON Schema 2020-12 of `data` (a list command: of one item), when the command declares it. */
+  output_schema: z.record(z.string(), z.unknown()).optional(),
+  /** A list command: the plural key of its items in `data` (`issues`). */
+  list_key: z.string().min(1).optional(),
 });
 
 export const authSchema = z.object({

@@ -22,8 +22,12 @@ export { packageVersion } from './harness/package-info.js';
 export { deriveManifest, derivePermissions, requiredMode } from './harness/derive.js';
 export { capabilitiesFromManifest } from './harness/capabilities-data.js';
 export { commandInputSchema, inputJsonSchema } from './harness/command-input.js';
+export { declaredFields, fieldProjector, outputJsonSchema } from './harness/output-fields.js';
 export { flagName } from './harness/parse-args.js';
 export { fieldDescription } from './harness/zod-introspect.js';
+export { commandHelp, connectorHelp } from './harness/help.js';
+export { completionScript, connectorCompletion, renderCompletion, type CompletionSpec, type Shell } from './harness/completion.js';
+export { editDistance, suggest } from './harness/suggest.js';
 // HTTP
 export type { HttpClient, HttpProfile, HttpResponse, RequestOptions, Query } from './http/types.js';
 export { linkPage, cursorPage, numberedPage, parseLinkHeader } from './http/pagination.js';

@@ -7,7 +7,22 @@ const USAGE = `usage: aos-gateway --config <connectors.yml> [--check] [--fail-fa
   each as "<connector> --mode <mode> gateway --home <home> --name <name>".
   --check       validate the file and the connectors, print the plan, run nothing
   --fail-fast   stop every instance when one fails for good (default: keep the others running)
-  SIGTERM/SIGINT stop every instance cleanly; a second one kills them.`;
+  SIGTERM/SIGINT stop every instance cleanly; a second one kills them.
+  The file may also come from AOS_GATEWAY_CONFIG.
+
+Example connectors.yml:
+  home: ~/.argentos                 # default home of every instance
+  instances:
+    - name: telegram-main           # outbox: <home>/messages/outbox/telegram-main/
+      connector: aos-telegram       # a bin on PATH, in node_modules/.bin, or a path
+      env:
+        TELEGRAM_BOT_TOKEN: \${TELEGRAM_BOT_TOKEN}
+    - name: support-mail
+      connector: aos-email
+      mode: write                   # write (default), full or admin
+      env:
+        EMAIL_PASSWORD: \${SUPPORT_MAIL_PASSWORD}
+  Optional: restart: {base_ms, max_ms, reset_after_ms, max_restarts, stop_timeout_ms}; enabled: false.`;
 
 interface Args {
   config: string;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/index.js';
 import { eventually, FAKE, writeConfig } from './support.js';
 
 const BIN = fileURLToPath(new URL('../bin/aos-gateway.js', import.meta.url));
@@ -79,7 +80,19 @@ describe('the aos-gateway bin', () => {
     expect(runSync([]).status).toBe(2);
     expect(runSync(['--config', 'x.yml', '--bogus']).stderr).toContain('unknown argument "--bogus"');
     expect(runSync(['--help']).stdout).toContain('usage: aos-gateway --config <connectors.yml>');
+    expect(runSync(['--help']).stdout).toContain('Example connectors.yml:');
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(runSync(['--version']).stdout.trim()).toBe(version);
+  });
+
+  it('--help shows a connectors.yml example that loads as it is', async () => {
+    const help = runSync(['--help']).stdout;
+    const lines = help.split('\n');
+    const start = lines.indexOf('Example connectors.yml:') + 1;
+    const end = lines.findIndex((line) => line.startsWith('  Optional:'));
+    const yaml = lines.slice(start, end).map((line) => line.slice(2)).join('\n');
+    expect(yaml).toContain('connector: aos-telegram');
+    const config = await loadConfig(writeConfig(yaml), { TELEGRAM_BOT_TOKEN: '1:a', SUPPORT_MAIL_PASSWORD: 'pw' });
+    expect(config.instances.map((instance) => instance.name)).toEqual(['telegram-main', 'support-mail']);
   });
 });

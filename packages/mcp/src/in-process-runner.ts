@@ -20,10 +20,10 @@ export function inProcessRunner(connector: InProcessConnector, env: Env, stderr:
   return {
     tool: connector.tool,
     version: connector.version,
-    async run({ commandId, input, mode, timeoutMs }, signal) {
+    async run({ commandId, input, mode, timeoutMs, fields }, signal) {
       ready ??= Promise.all([connector.load(), import('@aos-connectors/core').then((core) => core.invoke)]);
       const [definition, invoke] = await ready;
-      const { envelope, exitCode } = await invoke(definition, { command: commandId, input, mode, timeoutMs, env, signal, stderr });
+      const { envelope, exitCode } = await invoke(definition, { command: commandId, input, mode, timeoutMs, fields, env, signal, stderr });
       return { stdout: JSON.stringify(envelope), exitCode };
     },
   };

@@ -18,6 +18,8 @@ export interface RunRequest {
   input: Record<string, unknown>;
   mode: Mode;
   timeoutMs?: number;
+  /** Only these fields of the result (`--fields`), for tools with an output schema. */
+  fields?: string[];
 }
 
 /** Runs commands of one connector, in-process (`invoke`) or by spawning its bin (`--input-json`). */

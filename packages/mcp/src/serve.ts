@@ -78,8 +78,9 @@ function instructions(tools: string[], mode: Mode): string {
   return [
     `Each tool runs one command of an AOS connector (${tools.join(', ')}) in mode ${mode}.`,
     'A result is the connector\'s JSON envelope: {"ok":true,"data":...} or {"ok":false,"error":{"code","message","details"}}.',
-    `Tools that need a mode above ${mode} are not listed; the server must be restarted with --mode to use them.`,
+    `Tools that need a mode above ${mode} are not listed; the server must be restarted in a higher mode to use them.`,
     'List tools take limit and cursor: pass data.next_cursor as cursor for the next page. health and doctor explain missing setup.',
+    'Tools with an output schema also return data as structuredContent, and take fields (["id","user.login"]) to return only those fields.',
   ].join(' ');
 }
 
@@ -87,8 +88,21 @@ const toolJson = (entry: McpToolEntry) => ({
   name: entry.name,
   description: entry.description,
   inputSchema: entry.inputSchema,
+  ...(entry.outputSchema ? { outputSchema: entry.outputSchema } : {}),
   annotations: entry.annotations,
 });
+
+/** The `fields` argument of a tool with an output schema, checked; the connector checks each name against its declaration. */
+function fieldsOf(entry: McpToolEntry, fields: unknown): { fields?: string[] } {
+  if (fields === undefined || fields === null) return {};
+  if (!entry.outputSchema) {
+    throw new UsageError(`${entry.name} declares no output fields, so "fields" cannot select from its result`, { details: { argument: 'fields' } });
+  }
+  if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string' && field.trim() !== '' && !field.includes(','))) {
+    throw new UsageError('"fields" must be an array of field names, dotted for nested fields (["id", "user.login"])', { details: { argument: 'fields' } });
+  }
+  return fields.length > 0 ? { fields: fields as string[] } : {};
+}
 
 /**
  * An MCP server whose tools are connector commands. The session's mode is enforced here, not
@@ -97,7 +111,8 @@ const toolJson = (entry: McpToolEntry) => ({
  * planning around tools they cannot use; refusing covers clients that call names they were
  * never shown. Every call takes the connector's CLI path with the session's `--mode`, so the
  * connector gates, validates and audits it as it would any CLI call. Results are the
- * connector's envelope as JSON text, `isError` when `ok` is false.
+ * connector's envelope as JSON text, `isError` when `ok` is false; for a tool with an
+ * output schema, a successful result also carries `data` as `structuredContent`.
  */
 export async function serveConnectorsOverMcp(options: McpServeOptions): Promise<McpSession> {
   const sdk = await loadMcpSdk();
@@ -116,10 +131,10 @@ export async function serveConnectorsOverMcp(options: McpServeOptions): Promise<
     if (!modeAllows(mode, entry.requiredMode)) return errorResult(context, new PermissionDeniedError(entry.commandId, entry.requiredMode, mode));
     try {
       if (input !== undefined && (input === null || typeof input !== 'object' || Array.isArray(input))) throw new UsageError('Tool arguments must be a JSON object');
-      const args = (input ?? {}) as Record<string, unknown>;
+      const { fields, ...args } = (input ?? {}) as Record<string, unknown>;
       if (entry.isList && 'all' in args) throw new UsageError('"all" is not offered over MCP: page with "limit" and "cursor" (data.next_cursor)', { details: { argument: 'all' } });
-      const request = { commandId: entry.commandId, path: entry.path, input: args, mode, timeoutMs: options.timeoutMs };
-      return resultOf(await runner.run(request, signal), context);
+      const request = { commandId: entry.commandId, path: entry.path, input: args, mode, timeoutMs: options.timeoutMs, ...fieldsOf(entry, fields) };
+      return resultOf(await runner.run(request, signal), context, { structured: entry.outputSchema !== undefined });
     } catch (error) {
       return errorResult(context, toAosError(error));
     }

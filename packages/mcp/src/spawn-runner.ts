@@ -25,11 +25,12 @@ export function spawnRunner(options: SpawnRunnerOptions): CommandRunner {
   return {
     tool: options.tool,
     version: options.version,
-    run: ({ path, input, mode, timeoutMs: callTimeoutMs }, signal) =>
+    run: ({ path, input, mode, timeoutMs: callTimeoutMs, fields }, signal) =>
       new Promise<RunOutcome>((resolve) => {
         // JSON input goes to the connector as JSON: no argv words for an agent's values.
         const argv = [...path, '--input-json', JSON.stringify(input), '--json', '--mode', mode];
         if (callTimeoutMs !== undefined) argv.push('--timeout-ms', String(callTimeoutMs));
+        if (fields !== undefined) argv.push(`--fields=${fields.join(',')}`);
         const stdout: Buffer[] = [];
         let size = 0;
         let stderrHead = '';

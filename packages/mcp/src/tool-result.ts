@@ -11,6 +11,8 @@ import type { RunOutcome } from './runner.js';
 export interface McpToolResult {
   [key: string]: unknown;
   content: { type: 'text'; text: string }[];
+  /** The envelope's `data`, for tools that declare an output schema, when `ok`. */
+  structuredContent?: Record<string, unknown>;
   isError?: boolean;
 }
 
@@ -52,12 +54,19 @@ function errorLine(stderr: string): string | undefined {
 
 /**
  * The connector's envelope, passed on verbatim (re-serialized compactly): `isError` when
- * `ok` is false. A run that left no envelope becomes one: its problem, or INTERNAL_ERROR
+ * `ok` is false; with `structured` (a tool with an output schema), `data` of a successful
+ * envelope also goes as `structuredContent`. A run that left no envelope becomes one: its problem, or INTERNAL_ERROR
  * naming the exit code and the last line of stderr.
  */
-export function resultOf(outcome: RunOutcome, context: ResultContext): McpToolResult {
+export function resultOf(outcome: RunOutcome, context: ResultContext, options: { structured?: boolean } = {}): McpToolResult {
   const envelope = outcome.problem ? undefined : envelopeOf(outcome.stdout);
-  if (envelope) return { content: [{ type: 'text', text: JSON.stringify(envelope) }], ...(envelope.ok === true ? {} : { isError: true }) };
+  if (envelope) {
+    const content = [{ type: 'text' as const, text: JSON.stringify(envelope) }];
+    if (envelope.ok !== true) return { content, isError: true };
+    const data = (envelope as { data?: unknown }).data;
+    const structured = options.structured && data !== null && typeof data === 'object' && !Array.isArray(data);
+    return structured ? { content, structuredContent: data as Record<string, unknown> } : { content };
+  }
   const lastLine = errorLine(outcome.stderrHead ?? '');
   const problem = outcome.problem ?? {
     code: 'INTERNAL_ERROR' as const,

@@ -9,6 +9,8 @@ export interface McpToolEntry {
   name: string;
   description: string;
   inputSchema: Record<string, unknown> & { type: 'object' };
+  /** The shape of the envelope's `data` (structuredContent), when the command declares its output. */
+  outputSchema?: Record<string, unknown> & { type: 'object' };
   annotations: McpToolAnnotations;
   /** Which connector of the server runs it (index into its connectors). */
   connector: number;
@@ -40,8 +42,76 @@ export function mcpInputSchema(command: ManifestCommand): McpToolEntry['inputSch
   const properties = { ...((schema.properties as Record<string, unknown> | undefined) ?? {}) };
   const isList = isListSchema(command);
   if (isList) delete properties.all;
+  const declared = command.output_schema ? fieldPaths(command.output_schema) : [];
+  // Not a command argument: the server passes it to the call as its projection (`--fields`).
+  if (declared.length > 0) {
+    properties.fields = {
+      type: 'array',
+      items: { type: 'string', enum: declared },
+      description: `Return only these fields${isList ? ' of each item' : ''}, dotted for nested ones ("user.login" gives {"user":{"login":...}}); default: all`,
+    };
+  }
   const required = (schema.required as string[] | undefined)?.filter((key) => !(isList && key === 'all'));
   return { ...schema, type: 'object', properties, ...(required ? { required } : {}) };
+}
+
+/** The dotted paths an output schema declares: its properties and those of nested objects (as the core's declaredFields). */
+export function fieldPaths(schema: Record<string, unknown>, prefix = '', depth = 0): string[] {
+  const paths: string[] = [];
+  for (const [key, child] of Object.entries((schema.properties as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (!paths.includes(path)) paths.push(path);
+    if (depth >= 4) continue;
+    for (const nested of objectSchemas(child)) for (const sub of fieldPaths(nested, path, depth + 1)) if (!paths.includes(sub)) paths.push(sub);
+  }
+  return paths;
+}
+
+function objectSchemas(schema: Record<string, unknown> | undefined, depth = 0): Record<string, unknown>[] {
+  if (!schema || typeof schema !== 'object' || depth > 10) return [];
+  if (schema.properties) return [schema];
+  if (schema.items && typeof schema.items === 'object') return objectSchemas(schema.items as Record<string, unknown>, depth + 1);
+  return ['anyOf', 'oneOf', 'allOf'].flatMap((key) => ((schema[key] as Record<string, unknown>[] | undefined) ?? []).flatMap((option) => objectSchemas(option, depth + 1)));
+}
+
+/** A copy of a JSON Schema without `required` anywhere: `fields` may leave any declared field out. */
+function optionalFields(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(optionalFields);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'required' && Array.isArray(value)) continue;
+    if (key === 'properties' || key === '$defs' || key === 'definitions' || key === 'patternProperties') {
+      result[key] = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, optionalFields(sub)]));
+    } else if (key === 'enum' || key === 'const' || key === 'default' || key === 'examples') {
+      result[key] = value;
+    } else {
+      result[key] = optionalFields(value);
+    }
+  }
+  return result;
+}
+
+/**
+ * The MCP output schema: the shape of the envelope's `data`, which the result also carries as
+ * `structuredContent`. A list command's is the page: the items under the list's key, next_cursor
+ * and has_more. Declared fields are not required there, since `fields` may leave any out.
+ */
+export function mcpOutputSchema(command: ManifestCommand): McpToolEntry['outputSchema'] {
+  if (!command.output_schema) return undefined;
+  const { $schema: _dialect, ...declared } = optionalFields(command.output_schema) as Record<string, unknown>;
+  if (declared.type !== 'object') return undefined;
+  if (!isListSchema(command)) return { ...declared, type: 'object' };
+  if (!command.list_key) return undefined;
+  return {
+    type: 'object',
+    properties: {
+      [command.list_key]: { type: 'array', items: declared },
+      next_cursor: { type: ['string', 'null'], description: 'Pass as cursor for the next page; null on the last' },
+      has_more: { type: 'boolean' },
+    },
+    required: [command.list_key, 'next_cursor', 'has_more'],
+  };
 }
 
 function isListSchema(command: ManifestCommand): boolean {
@@ -60,11 +130,13 @@ export function toolTable(sources: readonly TableSource[]): McpToolEntry[] {
   const drafts = sources.flatMap(({ manifest, prefix }, connector) =>
     [...manifest.commands, ...BUILTIN_TOOLS.filter((id) => !manifest.commands.some((c) => c.id === id)).map(builtinCommand)].map((command) => {
       const inputSchema = mcpInputSchema(command);
+      const outputSchema = mcpOutputSchema(command);
       const label = prefix ? `${manifest.connector.label}: ` : '';
       return {
         name: mcpToolName(command.id, prefix),
         description: `${label}${command.summary}`,
         inputSchema,
+        ...(outputSchema ? { outputSchema } : {}),
         annotations: annotationsOf(command),
         connector,
         commandId: command.id,

@@ -38,10 +38,10 @@ describe('MCP input schemas', () => {
   const manifest = deriveManifest(widgets);
   const list = manifest.commands.find((c) => c.id === 'widget.list')!;
 
-  it('are the contract input_schema without $schema, and list tools page with limit/cursor only', () => {
+  it('are the contract input_schema without $schema, and list tools page with limit/cursor only (and fields for a declared output)', () => {
     const schema = mcpInputSchema(list);
     expect(schema).not.toHaveProperty('$schema');
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties as object).sort()).toEqual(['color', 'cursor', 'limit']);
+    expect(Object.keys(schema.properties as object).sort()).toEqual(['color', 'cursor', 'fields', 'limit']);
   });
 });

@@ -9,6 +9,34 @@ export interface GatewayDefinition {
   requires?: (string | string[])[];
 }
 
+const count = (what: string) => z.number().int().nonnegative().describe(what);
+
+/**
+ * What the gateway returns after a clean stop (runGateway's GatewayResult). A dry run starts
+ * nothing and returns `{dry_run: true, plan: {instance, adapter, inbox, outbox, failed}}` instead,
+ * as every command's dry run returns its plan rather than its result.
+ */
+const gatewayOutput = z
+  .object({
+    instance: z.string().describe('This connector instance (--name)'),
+    recovered: z
+      .object({
+        committed: count('Inbox writes a crash interrupted, completed at start-up'),
+        discarded: count('Inbox writes a crash interrupted, discarded for redelivery'),
+      })
+      .describe('What start-up recovery found in the inbox'),
+    received: count('Platform messages written to messages/inbox'),
+    duplicates: count('Platform messages already in the inbox, not written again'),
+    rejected: count('Platform messages the adapter produced invalid, stored in messages/failed'),
+    reconnects: count('Reconnections after a failed poll'),
+    sent: count('Outbox messages sent to the platform'),
+    failed: count('Outbox messages that could not be sent, moved to messages/failed'),
+    retries: count('Send attempts retried'),
+    duplicate_sends: count('Outbox files deleted unsent because their id was already sent'),
+    duration_ms: count('How long the gateway ran, in milliseconds'),
+  })
+  .describe('Counts of one gateway run, from start to a clean stop');
+
 /**
  * The `gateway --home <dir> --name <instance>` command every messaging connector gets. It is an
  * ordinary declared command (so manifest, permissions, help and certification all see it) whose
@@ -25,6 +53,7 @@ export function gatewayCommand(definition: Pick<ConnectorDefinition, 'tool' | 'r
       home: z.string().min(1).describe('Directory holding messages/ and state/'),
       name: z.string().min(1).describe('This connector instance (the outbox subfolder)'),
     }),
+    output: gatewayOutput,
     daemon: true,
     requires: gateway.requires,
     examples: [`${definition.tool} --mode write gateway --home ~/.argentos --name ${definition.tool.replace(/^aos-/, '')}`],

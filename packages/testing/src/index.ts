@@ -1,4 +1,4 @@
-export { runCli, onlyJsonLine, type CliResult } from './run-cli.js';
+export { runCli, onlyJsonLine, type CliResult, type RunCliOptions } from './run-cli.js';
 export { startRecordingServer, closedPortUrl, replies, type RecordingServer, type RecordedRequest, type Reply } from './recording-server.js';
 export { useMockApi, type MockApi } from './mock-api.js';
 export { conformanceSuite, CANARY, type ConformanceOptions } from './conformance.js';

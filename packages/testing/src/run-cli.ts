@@ -17,12 +17,19 @@ export interface CliResult {
   audit(): AuditRecord[];
 }
 
+export interface RunCliOptions {
+  /** Pretend stdout and stderr are a terminal (colour unless NO_COLOR, relative times, progress). */
+  isTTY?: boolean;
+  /** The terminal's width when `isTTY` (tables and records fit it). */
+  columns?: number;
+}
+
 /**
  * Runs a connector in-process with the given argv and environment, capturing stdout, stderr
  * and the exit code. The environment is exactly `env` (nothing leaks in from the test runner),
  * with HOME and AOS_AUDIT_DIR pointing at a fresh temporary directory unless given.
  */
-export async function runCli(definition: ConnectorDefinition, argv: string[], env: Env = {}): Promise<CliResult> {
+export async function runCli(definition: ConnectorDefinition, argv: string[], env: Env = {}, options: RunCliOptions = {}): Promise<CliResult> {
   const home = mkdtempSync(join(tmpdir(), 'aos-test-'));
   const fullEnv: Env = { HOME: home, AOS_AUDIT_DIR: join(home, 'audit'), ...env };
   let stdout = '';
@@ -30,8 +37,9 @@ export async function runCli(definition: ConnectorDefinition, argv: string[], en
   const exitCode = await runConnector(definition, {
     argv,
     env: fullEnv,
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: (text) => void (stderr += text) },
+    stdout: { write: (text) => void (stdout += text), isTTY: options.isTTY, columns: options.columns },
+    stderr: { write: (text) => void (stderr += text), isTTY: options.isTTY, columns: options.columns },
+    isTTY: options.isTTY,
   });
   return {
     exitCode,

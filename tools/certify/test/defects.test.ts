@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAST_PATH_CHECK } from '../src/gates/contract-invocation.js';
+import { EXAMPLE_AND_OUTPUT_CHECK } from '../src/gates/docs.js';
 import { certify } from '../src/index.js';
 import { evidence, failures, makeFixture, removeFixtures } from './fixture-kit.js';
 
@@ -61,6 +62,22 @@ describe('aos-certify fails a connector', () => {
     const report = await certify(dir, { gates: ['docs'] });
     expect(report.level).toBe('failed: docs');
     expect(failures(report)).toEqual(['docs › README has Known limitations']);
+  });
+
+  it('with a command that declares no example and no output schema', async () => {
+    const dir = await makeFixture('no-output', {
+      extraCommands: `command({
+        id: 'item.get', summary: 'Get an item', resource: 'item', action: 'read', risk: 1,
+        input: z.object({ id: z.string().describe('Item id') }),
+        run: ({ id }, { http }) => http.get('/items/' + id),
+      }),`,
+    });
+    const report = await certify(dir, { gates: ['docs'] });
+    expect(report.level).toBe('failed: docs');
+    expect(failures(report)).toEqual([`docs › ${EXAMPLE_AND_OUTPUT_CHECK}`]);
+    expect(evidence(report, EXAMPLE_AND_OUTPUT_CHECK)).toBe('item.get has no example; item.get declares no output schema');
+    const check = report.gates.flatMap((gate) => gate.checks).find((c) => c.check === EXAMPLE_AND_OUTPUT_CHECK);
+    expect(check?.fix).toMatch(/output: z\.object/);
   });
 
   it('whose connector.json is out of sync with its definition', async () => {

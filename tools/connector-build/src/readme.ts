@@ -4,16 +4,22 @@ import { commandInputSchema } from '@aos-connectors/core';
 import { requiredMode } from '@aos-connectors/core';
 import { flagName } from '@aos-connectors/core';
 import type { ConnectorDefinition } from '@aos-connectors/core';
-import { fieldDescription } from '@aos-connectors/core';
+import { connectorHelp, fieldDescription } from '@aos-connectors/core';
 
 /** README sections generated from the definition, between `<!-- aos:NAME -->` markers. */
 export function readmeSections(definition: ConnectorDefinition): Record<string, string> {
   return {
+    help: helpSection(definition),
     setup: setupSection(definition),
     commands: commandsSection(definition),
     permissions: permissionsSection(definition),
     'exit-codes': exitCodesSection(),
   };
+}
+
+/** The connector's real `--help` output, generated from the same definition as the CLI's. */
+function helpSection(definition: ConnectorDefinition): string {
+  return ['```text', `$ ${definition.tool} --help`, connectorHelp(definition).trimEnd(), '```'].join('\n');
 }
 
 function setupSection(definition: ConnectorDefinition): string {

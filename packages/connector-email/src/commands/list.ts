@@ -5,6 +5,7 @@ import { imapConfig } from '../config.js';
 import { searchFailed } from '../errors.js';
 import { imapWhere, openReadOnly, withImap } from '../imap.js';
 import { summary } from '../shapes.js';
+import { mailSummary } from '../output-shapes.js';
 
 /**
  * A list cursor: the mailbox's UIDVALIDITY and the UID the next page ends below. UIDs only grow,
@@ -49,6 +50,7 @@ export const mailList = command({
   list: { key: 'messages', maxPageSize: 100, defaultLimit: 20, columns: ['uid', 'date', 'from.address', 'subject'] },
   requires: ['EMAIL_IMAP_HOST', 'EMAIL_USER'],
   examples: ['aos-email --json mail list --unseen --limit 10'],
+  output: mailSummary,
   run: async (input, { settings, signal, page }): Promise<Page> => {
     const config = imapConfig(settings);
     const mailbox = input.mailbox ?? config.mailbox;

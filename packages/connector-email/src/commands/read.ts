@@ -3,6 +3,7 @@ import { command, NotFoundError } from '@aos-connectors/core';
 import { imapConfig } from '../config.js';
 import { openReadOnly, withImap } from '../imap.js';
 import { fullMessage } from '../shapes.js';
+import { mailMessage } from '../output-shapes.js';
 
 /** UID FETCH of the whole message (BODY.PEEK, so \Seen is not set), parsed with mailparser. */
 export const mailRead = command({
@@ -19,6 +20,7 @@ export const mailRead = command({
   positionals: ['uid'],
   requires: ['EMAIL_IMAP_HOST', 'EMAIL_USER'],
   examples: ['aos-email --json mail read 42'],
+  output: mailMessage,
   run: async ({ uid, mailbox, html }, { settings, signal }) => {
     const config = imapConfig(settings);
     const box = mailbox ?? config.mailbox;

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command } from '@aos-connectors/core';
 import { smtpConfig } from '../config.js';
 import { dryRunRequest, planMail } from '../compose.js';
+import { mailSent } from '../output-shapes.js';
 
 const addressList = (what: string) => z.array(z.email()).describe(`${what} (repeatable or comma-separated)`);
 
@@ -22,6 +23,7 @@ export const mailSend = command({
   }),
   requires: ['EMAIL_SMTP_HOST', 'EMAIL_USER'],
   examples: ['aos-email --json --mode write mail send --to ann@example.com --subject "Report" --text "Attached below."'],
+  output: mailSent,
   run: async (input, { settings, dryRun, signal, recordSideEffect }) => {
     const config = smtpConfig(settings, !dryRun);
     const plan = planMail({ to: input.to, cc: input.cc, subject: input.subject, text: input.text, html: input.html, inReplyTo: input.in_reply_to }, config);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command, linkPage } from '@aos-connectors/core';
 import { defined } from '../inputs.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { workflowRun } from '../output-shapes.js';
 
 const RUN_STATUSES = [
   'completed', 'action_required', 'cancelled', 'failure', 'neutral', 'skipped', 'stale', 'success',
@@ -36,6 +37,7 @@ export const actionsListRuns = command({
   }),
   list: { key: 'workflow_runs', maxPageSize: 100, columns: ['id', 'name', 'status', 'conclusion', 'head_branch', 'created_at'] },
   examples: ['aos-github --json actions list-runs --workflow ci.yml --branch main --status failure'],
+  output: workflowRun,
   run: ({ repo, workflow, branch, event, status, actor, head_sha }, { http, settings, page }) => {
     const full = resolveRepo(repo, settings);
     const query = { branch, event, status, actor, head_sha };
@@ -54,7 +56,20 @@ export const actionsGetRun = command({
   input: z.object({ run_id: z.number().int().positive().describe('Workflow run id'), repo: repoInput }),
   positionals: ['run_id'],
   examples: ['aos-github --json actions get-run 30433642'],
+  output: workflowRun,
   run: ({ run_id, repo }, { http, settings }) => http.get(repoPath(resolveRepo(repo, settings), 'actions', 'runs', run_id)),
+});
+
+/** What `actions trigger` returns: the request, plus GitHub's `workflow-dispatch-response` when --return-run-details is given. */
+const triggerOutput = z.object({
+  triggered: z.literal(true).describe('The dispatch was accepted'),
+  repo: z.string().describe('owner/name'),
+  workflow: z.string().describe('Workflow id or file name'),
+  ref: z.string().describe('Branch or tag the workflow runs on'),
+  inputs: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).describe('The inputs sent ({} when none)'),
+  workflow_run_id: z.number().int().optional().describe('The new run id (with --return-run-details)'),
+  run_url: z.string().optional().describe('API URL of the new run (with --return-run-details)'),
+  html_url: z.string().optional().describe('Page of the new run (with --return-run-details)'),
 });
 
 /**
@@ -81,6 +96,7 @@ export const actionsTrigger = command({
   }),
   positionals: ['workflow'],
   examples: ['aos-github --json --mode write actions trigger deploy.yml --ref main --inputs \'{"env":"staging"}\''],
+  output: triggerOutput,
   run: async ({ workflow, repo, ref, inputs, return_run_details }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     const body = defined({ ref, inputs, return_run_details });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command, linkPage, UsageError, type CommandContext } from '@aos-connectors/core';
 import { shapes } from '../shapes.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { branch as branchShape, gitRef } from '../output-shapes.js';
 
 /** Git's ref name rules (git check-ref-format), without the `refs/heads/` prefix. */
 const isBranchName = (name: string) =>
@@ -22,6 +23,7 @@ export const branchList = command({
   }),
   list: { key: 'branches', maxPageSize: 100, columns: ['name', 'protected', 'commit.sha'] },
   examples: ['aos-github --json branch list --repo octocat/Hello-World --protected'],
+  output: branchShape,
   run: ({ repo, protected: onlyProtected }, { http, settings, page }) =>
     linkPage(http, repoPath(resolveRepo(repo, settings), 'branches'), { protected: onlyProtected }, page),
 });
@@ -47,6 +49,7 @@ export const branchCreate = command({
   }),
   positionals: ['name'],
   examples: ['aos-github --json --mode write branch create fix-crash --from main'],
+  output: gitRef,
   run: async ({ name, repo, from, sha: given }, ctx) => {
     if (from && given) throw new UsageError('Give --from or --sha, not both');
     const full = resolveRepo(repo, ctx.settings);
@@ -55,6 +58,14 @@ export const branchCreate = command({
     ctx.recordSideEffect({ kind: 'create', resource: 'branch', id: `${full}:${name}` });
     return ref;
   },
+});
+
+/** What `branch delete` returns (GitHub answers 204 with no body). */
+const deleteOutput = z.object({
+  deleted: z.literal(true).describe('The branch was deleted'),
+  repo: z.string().describe('owner/name'),
+  branch: z.string().describe('The deleted branch'),
+  ref: z.string().describe('Its full ref, refs/heads/<branch>'),
 });
 
 /** DELETE /repos/{owner}/{repo}/git/refs/heads/{branch} — https://docs.github.com/en/rest/git/refs#delete-a-reference */
@@ -67,6 +78,7 @@ export const branchDelete = command({
   input: z.object({ name: branchName.describe('Branch to delete'), repo: repoInput }),
   positionals: ['name'],
   examples: ['aos-github --json --mode admin branch delete fix-crash'],
+  output: deleteOutput,
   run: async ({ name, repo }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     await http.delete(repoPath(full, 'git', 'refs', 'heads', ...name.split('/')));

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { command } from '@aos-connectors/core';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { content as contentShape } from '../output-shapes.js';
 
 interface ContentEntry {
   type: string;
@@ -30,6 +31,7 @@ export const contentGet = command({
   }),
   positionals: ['path'],
   examples: ['aos-github --json content get README.md --repo octocat/Hello-World --ref main'],
+  output: contentShape,
   run: async ({ path, repo, ref }, { http, settings }) => {
     const segments = path.split('/').filter(Boolean);
     const body = await http.get<ContentEntry | ContentEntry[]>(repoPath(resolveRepo(repo, settings), 'contents', ...(segments.length ? segments : [''])), {

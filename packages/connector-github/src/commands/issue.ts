@@ -3,6 +3,7 @@ import { command, linkPage, UsageError } from '@aos-connectors/core';
 import { defined, directionInput, namesInput, numberInput, sinceInput } from '../inputs.js';
 import { shapes } from '../shapes.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { issue as issueShape, issueComment as commentShape } from '../output-shapes.js';
 
 interface Issue {
   number: number;
@@ -40,6 +41,7 @@ export const issueList = command({
   }),
   list: { key: 'issues', maxPageSize: 100, columns: ISSUE_COLUMNS },
   examples: ['aos-github --json issue list --repo octocat/Hello-World --state open --labels bug --limit 20'],
+  output: issueShape,
   run: async (input, { http, settings, page }) => {
     const { state, assignee, creator, mentioned, milestone, sort, direction, since } = input;
     const query = { state, labels: input.labels?.join(','), assignee, creator, mentioned, milestone, sort, direction, since };
@@ -58,6 +60,7 @@ export const issueGet = command({
   input: z.object({ number: numberInput('Issue'), repo: repoInput }),
   positionals: ['number'],
   examples: ['aos-github --json issue get 42 --repo octocat/Hello-World'],
+  output: issueShape,
   run: ({ number, repo }, { http, settings }) => http.get(repoPath(resolveRepo(repo, settings), 'issues', number)),
 });
 
@@ -77,6 +80,7 @@ export const issueCreate = command({
     milestone: z.number().int().positive().optional().describe('Milestone number'),
   }),
   examples: ['aos-github --json --mode write issue create --repo octocat/Hello-World --title "Crash on start" --labels bug'],
+  output: issueShape,
   run: async ({ repo, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     const issue = await http.post<Issue>(repoPath(full, 'issues'), { json: defined(fields), expect: shapes.numbered });
@@ -105,6 +109,7 @@ export const issueUpdate = command({
   }),
   positionals: ['number'],
   examples: ['aos-github --json --mode write issue update 42 --state closed --state-reason completed'],
+  output: issueShape,
   run: async ({ number, repo, ...fields }, { http, settings, recordSideEffect }) => {
     const body = defined(fields);
     if (Object.keys(body).length === 0) throw new UsageError('issue.update needs at least one field to change (e.g. --title, --state, --labels)');
@@ -129,6 +134,7 @@ export const issueComment = command({
   }),
   positionals: ['number'],
   examples: ['aos-github --json --mode write issue comment 42 --body "Fixed in #43"'],
+  output: commentShape,
   run: async ({ number, repo, body }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     const comment = await http.post<{ id: number }>(repoPath(full, 'issues', number, 'comments'), { json: { body }, expect: shapes.withId });
@@ -148,6 +154,7 @@ export const issueComments = command({
   positionals: ['number'],
   list: { key: 'comments', maxPageSize: 100, columns: ['id', 'user.login', 'created_at', 'body'] },
   examples: ['aos-github --json issue comments 42 --all'],
+  output: commentShape,
   run: ({ number, repo, since }, { http, settings, page }) =>
     linkPage(http, repoPath(resolveRepo(repo, settings), 'issues', number, 'comments'), { since }, page),
 });

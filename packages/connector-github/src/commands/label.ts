@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command, linkPage } from '@aos-connectors/core';
 import { numberInput } from '../inputs.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { label } from '../output-shapes.js';
 
 /** GET /repos/{owner}/{repo}/labels — https://docs.github.com/en/rest/issues/labels#list-labels-for-a-repository */
 export const labelList = command({
@@ -13,6 +14,7 @@ export const labelList = command({
   input: z.object({ repo: repoInput }),
   list: { key: 'labels', maxPageSize: 100, columns: ['name', 'color', 'description'] },
   examples: ['aos-github --json label list --all'],
+  output: label,
   run: ({ repo }, { http, settings, page }) => linkPage(http, repoPath(resolveRepo(repo, settings), 'labels'), {}, page),
 });
 
@@ -33,6 +35,7 @@ export const labelAdd = command({
   }),
   positionals: ['number', 'labels'],
   examples: ['aos-github --json --mode write label add 42 bug needs-triage'],
+  output: z.object({ labels: z.array(label).describe('All the labels of the issue or pull request now') }),
   run: async ({ number, labels, repo }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     const current = await http.post<unknown[]>(repoPath(full, 'issues', number, 'labels'), { json: { labels } });

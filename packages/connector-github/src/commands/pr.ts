@@ -3,6 +3,7 @@ import { command, ConflictError, isAosError, linkPage } from '@aos-connectors/co
 import { defined, directionInput, numberInput } from '../inputs.js';
 import { shapes } from '../shapes.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { diffEntry, mergeResult, pullRequest, pullRequestReview, pullRequestSimple } from '../output-shapes.js';
 
 const PR_COLUMNS = ['number', 'state', 'title', 'head.ref', 'base.ref', 'user.login'];
 
@@ -23,6 +24,7 @@ export const prList = command({
   }),
   list: { key: 'pull_requests', maxPageSize: 100, columns: PR_COLUMNS },
   examples: ['aos-github --json pr list --repo octocat/Hello-World --state open --base main'],
+  output: pullRequestSimple,
   run: ({ repo, state, head, base, sort, direction }, { http, settings, page }) =>
     linkPage(http, repoPath(resolveRepo(repo, settings), 'pulls'), { state, head, base, sort, direction }, page),
 });
@@ -37,6 +39,7 @@ export const prGet = command({
   input: z.object({ number: numberInput('Pull request'), repo: repoInput }),
   positionals: ['number'],
   examples: ['aos-github --json pr get 7 --repo octocat/Hello-World'],
+  output: pullRequest,
   run: ({ number, repo }, { http, settings }) => http.get(repoPath(resolveRepo(repo, settings), 'pulls', number)),
 });
 
@@ -57,6 +60,7 @@ export const prCreate = command({
     maintainer_can_modify: z.boolean().optional().describe('Let maintainers push to the head branch'),
   }),
   examples: ['aos-github --json --mode write pr create --title "Fix crash" --head fix-crash --base main'],
+  output: pullRequest,
   run: async ({ repo, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     const pr = await http.post<{ number: number }>(repoPath(full, 'pulls'), { json: defined(fields), expect: shapes.numbered });
@@ -86,6 +90,7 @@ export const prMerge = command({
   }),
   positionals: ['number'],
   examples: ['aos-github --json --mode admin pr merge 7 --method squash --sha 6dcb09b5b57875f334f61aebed695e2e4193db5e'],
+  output: mergeResult,
   run: async ({ number, repo, method, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     try {
@@ -117,6 +122,7 @@ export const prReview = command({
   }),
   positionals: ['number'],
   examples: ['aos-github --json --mode write pr review 7 --event APPROVE --body "LGTM"'],
+  output: pullRequestReview,
   run: async ({ number, repo, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     const review = await http.post<{ id: number }>(repoPath(full, 'pulls', number, 'reviews'), { json: defined(fields), expect: shapes.withId });
@@ -136,5 +142,6 @@ export const prFiles = command({
   positionals: ['number'],
   list: { key: 'files', maxPageSize: 100, columns: ['status', 'additions', 'deletions', 'filename'] },
   examples: ['aos-github --json pr files 7 --all'],
+  output: diffEntry,
   run: ({ number, repo }, { http, settings, page }) => linkPage(http, repoPath(resolveRepo(repo, settings), 'pulls', number, 'files'), {}, page),
 });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command, linkPage } from '@aos-connectors/core';
 import { defined } from '../inputs.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { release as releaseShape } from '../output-shapes.js';
 
 /**
  * GET /repos/{owner}/{repo}/releases — https://docs.github.com/en/rest/releases/releases#list-releases
@@ -16,6 +17,7 @@ export const releaseList = command({
   input: z.object({ repo: repoInput }),
   list: { key: 'releases', maxPageSize: 100, columns: ['tag_name', 'name', 'draft', 'prerelease', 'published_at'] },
   examples: ['aos-github --json release list --repo octocat/Hello-World --limit 5'],
+  output: releaseShape,
   run: ({ repo }, { http, settings, page }) => linkPage(http, repoPath(resolveRepo(repo, settings), 'releases'), {}, page),
 });
 
@@ -42,6 +44,7 @@ export const releaseCreate = command({
   }),
   positionals: ['tag'],
   examples: ['aos-github --json --mode write release create v1.2.0 --name "1.2.0" --generate-notes --draft'],
+  output: releaseShape,
   run: async ({ tag, repo, target, generate_notes, ...fields }, { http, settings, recordSideEffect }) => {
     const full = resolveRepo(repo, settings);
     const body = defined({ tag_name: tag, target_commitish: target, ...fields, generate_release_notes: generate_notes });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command, linkPage, UsageError } from '@aos-connectors/core';
 import { directionInput } from '../inputs.js';
 import { repoInput, repoPath, resolveRepo } from '../repo-ref.js';
+import { fullRepository, listedRepository } from '../output-shapes.js';
 
 /** GET /repos/{owner}/{repo} — https://docs.github.com/en/rest/repos/repos#get-a-repository */
 export const repoGet = command({
@@ -13,6 +14,7 @@ export const repoGet = command({
   input: z.object({ repo: repoInput }),
   positionals: ['repo'],
   examples: ['aos-github --json repo get octocat/Hello-World'],
+  output: fullRepository,
   run: ({ repo }, { http, settings }) => http.get(repoPath(resolveRepo(repo, settings))),
 });
 
@@ -35,6 +37,7 @@ export const repoList = command({
   }),
   list: { key: 'repos', maxPageSize: 100, columns: ['full_name', 'private', 'default_branch', 'updated_at'] },
   examples: ['aos-github --json repo list --owner octocat --sort pushed --limit 10'],
+  output: listedRepository,
   run: ({ owner, org, sort, direction }, { http, page }) => {
     if (org && !owner) throw new UsageError('--org needs --owner <organization>');
     const path = !owner ? '/user/repos' : org ? `/orgs/${encodeURIComponent(owner)}/repos` : `/users/${encodeURIComponent(owner)}/repos`;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { command, linkPage } from '@aos-connectors/core';
 import { repoName } from '../repo-ref.js';
+import { issueSearchItem } from '../output-shapes.js';
 
 interface SearchPage {
   total_count: number;
@@ -33,6 +34,7 @@ export const searchIssues = command({
   positionals: ['query'],
   list: { key: 'items', maxPageSize: 100, columns: ['number', 'state', 'title', 'repository_url'] },
   examples: ['aos-github --json search issues "is:issue is:open label:bug" --repo octocat/Hello-World'],
+  output: issueSearchItem,
   run: ({ query, repo, sort, order }, { http, page, log }) =>
     linkPage(http, '/search/issues', { q: repo ? `${query} repo:${repo}` : query, sort, order }, page, {
       items: (body) => {

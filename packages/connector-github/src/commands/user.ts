@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { command } from '@aos-connectors/core';
+import { authenticatedUser } from '../output-shapes.js';
 
 /** GET /user — https://docs.github.com/en/rest/users/users#get-the-authenticated-user */
 export const userMe = command({
@@ -10,5 +11,6 @@ export const userMe = command({
   risk: 1,
   input: z.object({}),
   examples: ['aos-github --json user me'],
+  output: authenticatedUser,
   run: (_input, { http }) => http.get('/user'),
 });

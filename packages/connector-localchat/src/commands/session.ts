@@ -11,6 +11,24 @@ export const sessionInfo = command({
   risk: 1,
   input: z.object({}),
   examples: ['aos-localchat --json session info'],
+  output: z.object({
+    sender: z
+      .object({
+        id: z.string().describe('Sender id of the lines you type (LOCALCHAT_USER, else the OS user name)'),
+        username: z.string().describe('Same as id'),
+      })
+      .describe('Who you chat as'),
+    conversation: z
+      .object({
+        id: z.string().describe('Conversation id replies use as conversation_id (LOCALCHAT_CONVERSATION)'),
+        type: z.literal('dm').describe('Always dm'),
+      })
+      .describe('The conversation'),
+    reply_format: z.enum(['text', 'json']).describe('How replies are printed (LOCALCHAT_FORMAT)'),
+    reply_output: z.enum(['stdout', 'stderr']).describe('Where replies are printed (LOCALCHAT_OUTPUT)'),
+    interactive: z.boolean().describe('Whether stdin is a terminal'),
+    gateway: z.string().describe('The command that starts the chat'),
+  }),
   run: async (_input, { settings }) => {
     const chat = chatSettings(settings);
     return {

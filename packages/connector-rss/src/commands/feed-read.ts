@@ -4,6 +4,44 @@ import { readFeed } from '../feed/read-feed.js';
 import { RSS_FEED_URL } from '../http-profile.js';
 import { movedTo } from '../redirects.js';
 
+const nullableText = (what: string) => z.string().nullable().describe(`${what}, or null when the feed gives none`);
+
+/** One item, the same shape whatever the format (feed/types.ts FeedItem). */
+const feedItem = z.object({
+  id: z.string().describe('guid / Atom id / rdf:about, else the link, else a hash of the content: stable across reads'),
+  title: nullableText('Title (plain text)'),
+  link: nullableText('Absolute http(s) link to the item'),
+  published: nullableText('Published (ISO 8601 UTC; Atom without <published>: updated)'),
+  updated: nullableText('Last updated (ISO 8601 UTC)'),
+  author: nullableText('Author name(s)'),
+  summary: nullableText('Plain-text summary, at most 1000 characters'),
+});
+
+/** What `feed read` returns (readFeedOnce). */
+const feedReadOutput = z.object({
+  url: z.string().describe('The feed URL asked for'),
+  final_url: z.string().describe('Where the fetch ended up, after redirects'),
+  moved_to: z.string().nullable().describe('The new URL when every redirect was permanent (301/308): update the subscription; else null'),
+  status: z.number().int().describe('HTTP status of the final response (200, or 304 when not modified)'),
+  etag: z.string().nullable().describe('ETag to pass as --etag next time, or null'),
+  last_modified: z.string().nullable().describe('Last-Modified to pass as --last-modified next time, or null'),
+  not_modified: z.boolean().describe('true when the feed is unchanged since --etag / --last-modified (HTTP 304): no feed, no items'),
+  feed: z
+    .object({
+      format: z.enum(['rss2', 'atom1', 'rss1']).describe('Feed format: RSS 2.0, Atom 1.0 or RSS 1.0 (RDF)'),
+      title: nullableText('Feed title'),
+      link: nullableText('The site the feed belongs to'),
+      description: nullableText('Feed description (plain text)'),
+      language: nullableText('Language tag'),
+      updated: nullableText('Feed last updated (ISO 8601 UTC)'),
+    })
+    .nullable()
+    .describe('The feed itself; null when not modified'),
+  items: z.array(feedItem).describe('Items in feed order, at most --limit'),
+  total_items: z.number().int().nullable().describe('Items in the whole feed; null when not modified'),
+  has_more: z.boolean().describe('Whether the feed holds more items than --limit'),
+});
+
 /**
  * GET a feed (RSS 2.0, Atom 1.0 or RSS 1.0) and return its items in one shape. Conditional GET:
  * pass back the `etag` / `last_modified` of the previous read and an unchanged feed answers
@@ -23,6 +61,7 @@ export const feedRead = command({
   }),
   positionals: ['url'],
   examples: ['aos-rss --json feed read https://blog.rust-lang.org/feed.xml --limit 5'],
+  output: feedReadOutput,
   run: (input, ctx) => readFeedOnce(input, ctx),
 });
 

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command } from '@aos-connectors/core';
 import type { Conversation } from '../types.js';
 import { slackPage } from '../web-api.js';
+import { conversation } from '../output-shapes.js';
 
 const CHANNEL_TYPES = ['public_channel', 'private_channel', 'mpim', 'im'] as const;
 
@@ -18,6 +19,7 @@ export const channelList = command({
   }),
   list: { key: 'channels', maxPageSize: 200, columns: ['id', 'name', 'is_private', 'is_member', 'num_members'] },
   examples: ['aos-slack --json channel list --types public_channel,private_channel --exclude-archived'],
+  output: conversation,
   run: ({ types, exclude_archived }, ctx) =>
     slackPage<Conversation>(ctx, 'conversations.list', { types: types?.join(','), exclude_archived: exclude_archived || undefined }, 'channels'),
 });

@@ -3,6 +3,7 @@ import { command, UsageError, type CommandContext } from '@aos-connectors/core';
 import { blocksInput, channelInput, textInput, tsInput } from '../inputs.js';
 import type { SlackMessage } from '../types.js';
 import { slackPage, slackPost } from '../web-api.js';
+import { message, postedMessage } from '../output-shapes.js';
 
 /** chat.postMessage's answer: https://docs.slack.dev/reference/methods/chat.postMessage */
 interface PostMessageResponse {
@@ -30,6 +31,7 @@ export const messageSend = command({
   input: z.object({ channel: channelInput, text: textInput, blocks: blocksInput }),
   positionals: ['channel'],
   examples: ['aos-slack --json --mode write message send C012AB3CD --text "Build *passed*"'],
+  output: postedMessage,
   run: ({ channel, text, blocks }, ctx) => postMessage(ctx, { channel, text, blocks }),
 });
 
@@ -49,6 +51,7 @@ export const messageReply = command({
   }),
   positionals: ['channel', 'thread_ts'],
   examples: ['aos-slack --json --mode write message reply C012AB3CD 1512085950.000216 --text "On it"'],
+  output: postedMessage,
   run: ({ channel, thread_ts, text, blocks, broadcast }, ctx) => postMessage(ctx, { channel, thread_ts, text, blocks, reply_broadcast: broadcast }),
 });
 
@@ -72,6 +75,7 @@ export const messageHistory = command({
   positionals: ['channel'],
   list: { key: 'messages', maxPageSize: 200, columns: ['ts', 'user', 'text'] },
   examples: ['aos-slack --json message history C012AB3CD --oldest 1512085950.000216 --limit 50'],
+  output: message,
   run: ({ channel, oldest, latest, inclusive }, ctx) =>
     slackPage<SlackMessage>(ctx, 'conversations.history', { channel, oldest, latest, inclusive: inclusive || undefined }, 'messages'),
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { command, UsageError, type Page } from '@aos-connectors/core';
 import { slackGet } from '../web-api.js';
+import { searchMatch } from '../output-shapes.js';
 
 export const USER_TOKEN = 'SLACK_USER_TOKEN';
 
@@ -38,6 +39,7 @@ export const messageSearch = command({
   requires: [USER_TOKEN],
   list: { key: 'messages', maxPageSize: 100, columns: ['ts', 'channel.name', 'username', 'text'] },
   examples: ['aos-slack --json message search "deploy failed in:#ops" --sort timestamp --limit 20'],
+  output: searchMatch,
   run: async ({ query, sort, sort_dir }, { http, settings, page }): Promise<Page> => {
     const { page: number, count } = parseCursor(page.cursor, page.size);
     const body = await slackGet<SearchResponse>(

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command } from '@aos-connectors/core';
 import { botGet } from '../bot-api.js';
 import { chatInput } from '../inputs.js';
+import { chatFullInfo } from '../output-shapes.js';
 
 /** getChat — https://core.telegram.org/bots/api#getchat (returns a ChatFullInfo) */
 export const chatGet = command({
@@ -13,5 +14,6 @@ export const chatGet = command({
   input: z.object({ chat: chatInput }),
   positionals: ['chat'],
   examples: ['aos-telegram --json chat get -1001234567890', 'aos-telegram --json chat get @mychannel'],
+  output: chatFullInfo,
   run: ({ chat }, ctx) => botGet(ctx, 'getChat', { chat_id: chat }),
 });

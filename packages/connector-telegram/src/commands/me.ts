@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command } from '@aos-connectors/core';
 import { botGet } from '../bot-api.js';
 import type { User } from '../types.js';
+import { me } from '../output-shapes.js';
 
 /** getMe — https://core.telegram.org/bots/api#getme */
 export const meGet = command({
@@ -12,5 +13,6 @@ export const meGet = command({
   risk: 1,
   input: z.object({}),
   examples: ['aos-telegram --json me get'],
+  output: me,
   run: (_input, ctx) => botGet<User>(ctx, 'getMe'),
 });

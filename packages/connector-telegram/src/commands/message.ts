@@ -3,6 +3,7 @@ import { command } from '@aos-connectors/core';
 import { botPost, chatId } from '../bot-api.js';
 import { chatInput, messageIdInput, parseModeInput, textInput } from '../inputs.js';
 import type { Message } from '../types.js';
+import { message as messageShape } from '../output-shapes.js';
 
 /** sendMessage — https://core.telegram.org/bots/api#sendmessage (replies via ReplyParameters) */
 export const messageSend = command({
@@ -21,6 +22,7 @@ export const messageSend = command({
   }),
   positionals: ['chat'],
   examples: ['aos-telegram --json --mode write message send -1001234567890 --text "Build passed" --reply-to 42'],
+  output: messageShape,
   run: async ({ chat, text, parse_mode, reply_to, thread_id, disable_notification }, ctx) => {
     const message = await botPost<Message>(ctx, 'sendMessage', {
       chat_id: chatId(chat),
@@ -50,6 +52,7 @@ export const messageEdit = command({
   }),
   positionals: ['chat', 'message_id'],
   examples: ['aos-telegram --json --mode write message edit -1001234567890 43 --text "Build passed (2 warnings)"'],
+  output: messageShape,
   run: async ({ chat, message_id, text, parse_mode }, ctx) => {
     // Returns the edited Message (or `true` for inline messages, which this command does not address).
     const message = await botPost<Message>(ctx, 'editMessageText', { chat_id: chatId(chat), message_id, text, parse_mode });

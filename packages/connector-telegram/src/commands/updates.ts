@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { command, UsageError } from '@aos-connectors/core';
 import { botGet } from '../bot-api.js';
 import type { Update } from '../types.js';
+import { update } from '../output-shapes.js';
 
 /**
  * getUpdates without `offset` — https://core.telegram.org/bots/api#getupdates
@@ -19,6 +20,7 @@ export const updatesList = command({
   input: z.object({}),
   list: { key: 'updates', maxPageSize: 100, defaultLimit: 100, columns: ['update_id', 'message.chat.id', 'message.from.username', 'message.text'] },
   examples: ['aos-telegram --json updates list --limit 10'],
+  output: update,
   run: async (_input, ctx) => {
     // Paging forward would need `offset`, which confirms (deletes) the updates before it.
     if (ctx.page.cursor !== null) throw new UsageError('updates list returns a single page and takes no --cursor');

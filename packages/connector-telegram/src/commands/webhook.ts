@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { command } from '@aos-connectors/core';
 import { botGet } from '../bot-api.js';
+import { webhookInfo } from '../output-shapes.js';
 
 /**
  * getWebhookInfo — https://core.telegram.org/bots/api#getwebhookinfo
@@ -14,5 +15,6 @@ export const webhookGet = command({
   risk: 1,
   input: z.object({}),
   examples: ['aos-telegram --json webhook get'],
+  output: webhookInfo,
   run: (_input, ctx) => botGet(ctx, 'getWebhookInfo'),
 });

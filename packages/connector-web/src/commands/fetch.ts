@@ -23,6 +23,17 @@ export const webFetch = command({
   }),
   positionals: ['url'],
   examples: ['aos-web --json web fetch https://example.com/ --format markdown'],
+  output: z.object({
+    url: z.string().describe('The URL asked for'),
+    final_url: z.string().describe('Where the fetch ended up, after redirects'),
+    status: z.number().int().describe('HTTP status of the final response'),
+    content_type: z.string().nullable().describe('Content-Type of the response, or null when it sent none'),
+    title: z.string().nullable().describe('Page title (title, og:title or first h1) of an HTML page; null otherwise or when it has none'),
+    format: z.enum(['markdown', 'text', 'raw']).describe('The format of content'),
+    content: z.string().describe('The page as markdown, text or raw body, cut at --max-chars'),
+    length: z.number().int().describe('Length of the whole content in characters, before any cut'),
+    truncated: z.boolean().describe('Whether content was cut at --max-chars'),
+  }),
   run: async ({ url, format, max_chars }, { http }) => {
     const response = await http.request<string>('GET', url, { responseType: 'text' });
     const contentType = response.headers.get('content-type');

@@ -22,6 +22,11 @@ export const webSearch = command({
   positionals: ['query'],
   list: { key: 'results', maxPageSize: BRAVE_PAGE_SIZE, defaultLimit: 10, columns: ['title', 'url'] },
   examples: ['aos-web --json web search "rust async runtime" --limit 5'],
+  output: z.object({
+    title: z.string().describe('Title of the result'),
+    url: z.string().describe('URL of the result'),
+    snippet: z.string().describe('Text excerpt the backend shows for it (may be empty)'),
+  }),
   run: async (input, { http, settings, page }) => {
     const backend = searchBackend(settings);
     try {

@@ -27,7 +27,8 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
   const trusted = originOf(baseUrl, profile.baseUrl.setting);
   const hostRules = policy.allowed_hosts !== null || policy.blocked_hosts.length > 0;
   // A destructive command's writes are never retried: the failed attempt may have happened.
-  const action = definition.commands.find((command) => command.id === call.commandId)?.action;
+  const current = definition.commands.find((command) => command.id === call.commandId);
+  const action = current?.action;
   let guard: Promise<RequestGuard> | undefined;
   const loadGuard = () => (guard ??= import('../policy/request-guard.js').then(({ createRequestGuard }) => createRequestGuard(policy, { baseUrl })));
   const http = createHttpClient({
@@ -43,6 +44,7 @@ export function commandContext(call: Call, deadline: Deadline): CommandContext {
     log,
     maxResponseBytes: effectiveMaxResponseBytes(policy, DEFAULT_MAX_RESPONSE_BYTES),
     retryable: action !== 'destructive',
+    auth: { secrets: definition.secrets.map((secret) => secret.name), scopes: current?.scopes },
     beforeRequest: async (url, source) => {
       if (url.origin === trusted && !hostRules) return;
       (await loadGuard()).check(url, source);

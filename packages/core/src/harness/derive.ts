@@ -1,12 +1,16 @@
 import { MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestCommand, type Permissions } from '@aos-connectors/contract';
 import { BUILTIN_COMMANDS, MODE_FOR_ACTION, type Mode } from '@aos-connectors/contract';
 import { inputJsonSchema } from './command-input.js';
+import { outputJsonSchema } from './output-fields.js';
 import type { CommandDefinition, ConnectorDefinition } from './types.js';
 
 
 export const requiredMode = (command: CommandDefinition): Mode => command.mode ?? MODE_FOR_ACTION[command.action];
 
-export function manifestCommand(command: CommandDefinition): Required<ManifestCommand> {
+type DerivedCommand = Required<Omit<ManifestCommand, 'output_schema' | 'list_key'>> & Pick<ManifestCommand, 'output_schema' | 'list_key'>;
+
+export function manifestCommand(command: CommandDefinition): DerivedCommand {
+  const output = outputJsonSchema(command);
   return {
     id: command.id,
     path: command.id.split('.'),
@@ -18,6 +22,9 @@ export function manifestCommand(command: CommandDefinition): Required<ManifestCo
     risk_tier: command.risk,
     dry_run: command.action !== 'read',
     input_schema: inputJsonSchema(command),
+    // Present only when declared, so a connector without output schemas derives what it did before.
+    ...(command.list ? { list_key: command.list.key } : {}),
+    ...(output ? { output_schema: output } : {}),
   };
 }
 

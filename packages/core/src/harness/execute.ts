@@ -14,20 +14,25 @@ import { capabilitiesFromManifest, deriveManifest, requiredMode } from './derive
 import { runList, StreamedFailure, type ListInput } from './list-runner.js';
 import { admit, enforceBeforeValidation, policyFor, presenter, type Admission } from './policy-gate.js';
 import type { CommandContext, CommandDefinition } from './types.js';
-import { validateInput } from './validate-input.js';
+import { checkFields, fieldProjector } from './output-fields.js';
+import { JSON_HINT, validateInput } from './validate-input.js';
 
 /** A command's input as it reached the harness: parsed argv (strings) or JSON (typed values). */
 export interface CommandInput {
   values: Record<string, unknown>;
   /** A usage problem found while parsing argv; reported only after the mode gate (CONTRACT §4). */
   problem?: string;
-  /** JSON input names its keys itself: an undeclared key is a usage error, never ignored. */
+  /**
+   * JSON input (invoke, MCP, `--input-json`) names its keys itself: an undeclared key is a usage
+   * error, never ignored, and messages and hints speak of JSON keys and `capabilities`, not CLI flags.
+   */
   strictKeys?: boolean;
 }
 
 /** The built-in commands (CONTRACT §5). `health` goes through policy and the deadline like any call. */
 export async function executeBuiltin(call: Call, id: BuiltinId): Promise<void> {
   const { definition, flags, output, settings, env } = call;
+  if (flags.fields) throw new UsageError(`${id} declares no output fields, so --fields cannot select from its result`, { hint: `Run "${definition.tool} ${id.split('.').join(' ')}" without --fields.` });
   switch (id) {
     case 'capabilities':
       return output.success('capabilities', capabilitiesFromManifest(deriveManifest(definition), call.invocation.version));
@@ -59,21 +64,25 @@ export async function executeCommand(call: Call, command: CommandDefinition, giv
   if (!dryRun && !modeAllows(flags.mode, needed)) throw new PermissionDeniedError(command.id, needed, flags.mode);
   const policy = (call.policy = await policyFor(env, definition.tool));
   await enforceBeforeValidation(policy, command.id, flags.mode, needed);
-  if (given.problem) throw new UsageError(given.problem, { hint: `See "${definition.tool} ${command.id.split('.').join(' ')} --help".` });
-  const input = validateInput(command, given.values, { strictKeys: given.strictKeys ?? false });
+  const jsonCaller = given.strictKeys ?? false;
+  if (given.problem) throw new UsageError(given.problem, { hint: jsonCaller ? JSON_HINT : `See "${definition.tool} ${command.id.split('.').join(' ')} --help".` });
+  const input = validateInput(command, given.values, { strictKeys: jsonCaller, tool: definition.tool });
+  // Fields are checked against the declared output before anything is sent.
+  if (flags.fields) checkFields(command, flags.fields, { tool: definition.tool, jsonCaller });
+  const project = flags.fields ? fieldProjector(flags.fields) : undefined;
   call.arguments = input;
   call.invocation.dryRun = dryRun;
 
   const admission = dryRun
     ? undefined
     : await admit(policy, { env, flags, commandId: command.id, input, evidenceId: call.invocation.evidenceId, isList: !!command.list });
-  if (admission && 'replay' in admission) return output.success(command.id, admission.replay);
+  if (admission && 'replay' in admission) return output.success(command.id, command.list || !project ? admission.replay : project(admission.replay));
 
   const deadline = new Deadline(effectiveTimeoutMs(policy, flags.timeoutMs), call.signal);
   const ctx = commandContext(call, deadline);
   const present = presenter(policy);
   try {
-    const work = () => runHandler(call, command, input, ctx, output, present, admission);
+    const work = () => runHandler(call, command, input, ctx, output, present, admission, project);
     await (command.daemon ? work() : withDeadline(deadline, work));
   } catch (thrown) {
     if (thrown instanceof StreamedFailure) throw thrown;
@@ -93,15 +102,26 @@ async function runHandler(
   output: Output,
   present: <T>(data: T) => T,
   admission: Admission | undefined,
+  project: ((value: unknown) => unknown) | undefined,
 ): Promise<void> {
   const mapError = (error: unknown) => connectorError(call.definition, error);
   if (command.list) {
-    const listCommand = { ...command, run: async (i: never, c: CommandContext) => present(await command.run(i, c)) };
+    const { fields } = call.flags;
+    const listCommand = {
+      ...command,
+      // With --fields the table shows the fields asked for.
+      list: fields ? { ...command.list, columns: fields } : command.list,
+      run: async (i: never, c: CommandContext) => {
+        const page = present(await command.run(i, c));
+        // Each item projected as its page arrives (a streamed --all too); a page without items is the runner's to report.
+        return project && Array.isArray(page?.items) ? { ...page, items: page.items.map(project) } : page;
+      },
+    };
     return runList(listCommand, input as Record<string, unknown> & ListInput, ctx, output, mapError);
   }
   const data = present((await command.run(input, ctx)) ?? null);
   await admission?.complete(data);
-  output.success(command.id, data);
+  output.success(command.id, project ? project(data) : data);
 }
 
 /** Makes the caller's deadline hold even for a handler that ignores ctx.signal. */

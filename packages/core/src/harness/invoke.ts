@@ -20,6 +20,12 @@ export interface InvokeRequest {
   /** Approval ids or command ids (CONTRACT §10), like repeated `--approve`. */
   approve?: string[];
   idempotencyKey?: string;
+  /**
+   * Only these fields of the result (of each item of a list), dotted for nested ones
+   * (`user.login` → `{user:{login}}`), as `--fields`; each must be declared in the command's
+   * output schema (capabilities: `output_schema`).
+   */
+  fields?: string[];
   verbose?: boolean;
   /** The environment the call reads (secrets, settings, AOS_*). Default: `process.env`. */
   env?: Env;
@@ -59,6 +65,8 @@ export async function invoke(definition: ConnectorDefinition, request: InvokeReq
       timeoutMs: request.timeoutMs ?? flags.timeoutMs,
       approve: [...flags.approve, ...(request.approve ?? [])],
       idempotencyKey: request.idempotencyKey,
+      // An empty list asks for no projection, as leaving `fields` out does.
+      fields: Array.isArray(request.fields) && request.fields.length > 0 ? [...new Set(request.fields)] : flags.fields,
       verbose: request.verbose ?? flags.verbose,
     },
     stdout: { write: (text) => void (stdout += text) },
@@ -86,6 +94,10 @@ function checkRequest(request: InvokeRequest, envProblems: string[]): void {
   if (request.timeoutMs !== undefined && !(Number.isInteger(request.timeoutMs) && request.timeoutMs >= 1 && request.timeoutMs <= MAX_TIMEOUT_MS)) {
     problems.push(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (got ${String(request.timeoutMs)})`);
   }
+  const fields = request.fields as unknown;
+  if (fields !== undefined && !(Array.isArray(fields) && fields.every((field) => typeof field === 'string' && field.trim() !== ''))) {
+    problems.push('fields must be an array of field names (dotted for nested fields, e.g. ["id", "user.login"])');
+  }
   if (problems.length > 0) throw new UsageError(problems.join('; '));
 }
 
@@ -94,6 +106,7 @@ async function run(call: Call, request: InvokeRequest): Promise<void> {
   call.commandId = id;
   if ((BUILTIN_COMMANDS as readonly string[]).includes(id)) {
     if (request.input && Object.keys(request.input).length > 0) throw new UsageError(`${id} takes no arguments`);
+    if (call.flags.fields) throw new UsageError(`${id} declares no output fields, so "fields" cannot select from its result`, { hint: `Call ${id} without "fields".` });
     return executeBuiltin(call, id as BuiltinId);
   }
   const command = call.definition.commands.find((candidate) => candidate.id === id);
@@ -101,7 +114,7 @@ async function run(call: Call, request: InvokeRequest): Promise<void> {
     call.commandId = 'unknown';
     throw new UsageError(`Unknown command "${request.command}" for ${call.definition.tool}`, {
       details: { available: call.definition.commands.map((c) => c.id) },
-      hint: `Run "${call.definition.tool} capabilities" for the command ids.`,
+      hint: 'Call "capabilities" for the command ids.',
     });
   }
   await executeCommand(call, command, { values: request.input ?? {}, strictKeys: true });

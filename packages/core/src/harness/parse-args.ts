@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type * as z from 'zod';
 import { commandInputSchema } from './command-input.js';
+import { GLOBAL_FLAG_NAMES } from '@aos-connectors/contract';
+import { suggest } from './suggest.js';
 import { fieldDescription, fieldKind } from './zod-introspect.js';
 import type { CommandDefinition } from './types.js';
 
@@ -54,7 +56,7 @@ export function parseCommandArgs(command: CommandDefinition, cli: Command, args:
   try {
     cli.parse(args, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) return { values: {}, problem: error.message.replace(/^error:\s*/, '') };
+    if (error instanceof CommanderError) return { values: {}, problem: oneLineProblem(error, cli) };
     throw error;
   }
   const options = cli.opts();
@@ -70,4 +72,23 @@ export function parseCommandArgs(command: CommandDefinition, cli: Command, args:
     values[key] = value;
   });
   return { values, problem: undefined };
+}
+
+/**
+ * Commander's message as one line: it puts its own "(Did you mean …?)" on a second line, which
+ * would break the one-line error; an unknown option gets our suggestion (the command's flags and
+ * the global flags) appended instead.
+ */
+function oneLineProblem(error: CommanderError, cli: Command): string {
+  const text = error.message.replace(/^error:\s*/, '');
+  if (error.code === 'commander.unknownOption') {
+    const typed = /unknown option '([^']*)'/.exec(text)?.[1];
+    if (typed) {
+      const name = typed.replace(/=.*$/, '');
+      const flags = [...cli.options.map((option) => option.long ?? ''), ...GLOBAL_FLAG_NAMES.map((flag) => `--${flag}`)].filter(Boolean);
+      const match = name.startsWith('--') ? suggest(name.slice(2), flags.map((flag) => flag.slice(2))) : undefined;
+      return `unknown option '${name}'${match ? `; did you mean --${match}?` : ''}`;
+    }
+  }
+  return text.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
 }

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { parseGlobalFlags, UsageError, type Mode } from '@aos-connectors/contract';
+import { builtinSummary, parseGlobalFlags, UsageError, type Mode } from '@aos-connectors/contract';
 import { humanOutput } from '../output/human-output.js';
 import { jsonOutput } from '../output/json-output.js';
 import type { TextSink } from '../output/sink.js';
@@ -7,7 +7,9 @@ import { colorEnabled, makeStyle } from '../output/style.js';
 import { finishCall, startCall, type Call, type Env } from './call.js';
 import { buildTree, commandIdOf, resolvePath, type Target, type TreeNode } from './command-tree.js';
 import { executeBuiltin, executeCommand, type CommandInput } from './execute.js';
-import { GLOBAL_HELP, groupHelp } from './help.js';
+import { completionScript } from './completion.js';
+import { builtinHelp, commandHelp, GLOBAL_HELP, groupHelp } from './help.js';
+import { suggest } from './suggest.js';
 import { leafCommand, parseCommandArgs } from './parse-args.js';
 import type { CommandDefinition, ConnectorDefinition } from './types.js';
 
@@ -59,42 +61,66 @@ export async function runConnector(definition: ConnectorDefinition, io: Connecto
 }
 
 async function dispatch(call: Call, io: ConnectorIO, rest: string[]): Promise<void> {
-  const { definition, flags, output } = call;
+  const { definition, flags } = call;
   if (flags.version) {
     call.commandId = 'version';
-    output.text('version', call.invocation.version, { tool: definition.tool, version: call.invocation.version });
+    call.output.text('version', call.invocation.version, { tool: definition.tool, version: call.invocation.version });
     return;
   }
   // `mcp` is a transport, not a command: not in the manifest, the tree or permissions.json.
   if (rest[0] === 'mcp' && !flags.help) return serveMcp(call, io, rest.slice(1));
+  // `completion <shell>` prints a script; like `mcp`, it is not a command of the manifest.
+  if (rest[0] === 'completion') return printCompletion(call, rest.slice(1));
   const tree = buildTree(definition);
+  // `help issue list` is `issue list --help` (unless the connector has a `help` command itself).
+  let help = flags.help;
+  if (rest[0] === 'help' && !tree.children.has('help')) {
+    help = true;
+    rest = rest.slice(1);
+  }
   const { node, consumed } = resolvePath(tree, rest);
   const args = rest.slice(consumed);
   call.commandId = commandIdOf(node);
 
   if (!node.target) {
-    if (flags.help && args.length === 0) return showHelp(call, groupHelp(definition, node));
-    const unknown = args[0];
-    const where = node.path.length ? `"${node.path.join(' ')}" ` : '';
-    const message = unknown === undefined
-      ? `${node.path.length ? `"${node.path.join(' ')}"` : definition.tool} needs a command: ${[...node.children.keys()].join(', ')}`
-      : `Unknown ${where}command "${unknown}"; expected one of: ${[...node.children.keys()].join(', ')}`;
-    if (!flags.json) call.stderr.write(groupHelp(definition, node));
-    throw new UsageError(message, { details: { available: [...node.children.keys()] }, hint: `Run "${[definition.tool, ...node.path].join(' ')} --help".` });
+    if (help && args.length === 0) return showHelp(call, groupHelp(definition, node));
+    throw unknownCommand(definition, node, args[0]);
   }
-  await runTarget(call, node, node.target, args);
+  await runTarget(call, node, node.target, args, help);
 }
 
-async function runTarget(call: Call, node: TreeNode, target: Target, args: string[]): Promise<void> {
+/** A missing or unknown command word: one line, the closest word as a suggestion, and where to look. */
+function unknownCommand(definition: ConnectorDefinition, node: TreeNode, unknown: string | undefined): UsageError {
+  const available = [...node.children.keys()];
+  const group = node.path.join(' ');
+  const hint = `Run "${[definition.tool, ...node.path].join(' ')} --help".`;
+  if (unknown === undefined || unknown.startsWith('-')) {
+    const message = `${group ? `"${group}"` : definition.tool} needs a command: ${available.join(', ')}`;
+    return new UsageError(message, { details: { available }, hint });
+  }
+  const candidates = node.path.length === 0 ? [...available, 'mcp', 'completion', 'help'] : available;
+  const match = suggest(unknown, candidates);
+  const where = group ? `"${group}" ` : '';
+  const message = match
+    ? `Unknown ${where}command "${unknown}"; did you mean "${match}"?`
+    : `Unknown ${where}command "${unknown}"; expected one of: ${available.join(', ')}`;
+  return new UsageError(message, { details: { available, ...(match ? { suggestion: match } : {}) }, hint });
+}
+
+async function runTarget(call: Call, node: TreeNode, target: Target, args: string[], help: boolean): Promise<void> {
   const { definition, flags } = call;
   if (target.kind === 'builtin') {
-    if (flags.help) return showHelp(call, `Usage: ${definition.tool} ${node.path.join(' ')}\n\n${groupHelp(definition, { ...node, children: new Map() }).split('\n').slice(2, 3).join('')}${GLOBAL_HELP}\n`);
-    if (args.length > 0) throw new UsageError(`${call.commandId} takes no arguments (got "${args.join(' ')}")`);
+    if (help) return showHelp(call, builtinHelp(definition, node, builtinSummary(target.id)));
+    if (args.length > 0) {
+      throw new UsageError(`${call.commandId} takes no arguments (got "${args.join(' ')}")`, {
+        hint: `Run "${[definition.tool, ...node.path].join(' ')} --help".`,
+      });
+    }
     return executeBuiltin(call, target.id);
   }
   const command = target.command;
+  if (help) return showHelp(call, commandHelp(definition, command));
   const cli = leafCommand(command, definition.tool, GLOBAL_HELP);
-  if (flags.help) return showHelp(call, `${cli.helpInformation()}${GLOBAL_HELP}\n`);
   await executeCommand(call, command, flags.inputJson === undefined ? parseCommandArgs(command, cli, args) : jsonInput(command, flags.inputJson, args));
 }
 
@@ -123,4 +149,24 @@ async function serveMcp(call: Call, io: ConnectorIO, args: string[]): Promise<vo
   if (!io.stdin || !io.rawStdout) throw new UsageError('mcp serves over the process stdio; start it from the bin');
   if (!io.serveMcp) throw new UsageError(`This build of ${definition.tool} has no MCP bridge; build it with "aos-connector bundle"`);
   await io.serveMcp(definition, { mode: flags.mode, timeoutMs: flags.timeoutMs, env: io.env, stdin: io.stdin, stdout: io.rawStdout, stderr: call.stderr });
+}
+
+/** `aos-<name> completion bash|zsh|fish`: a completion script generated from the definition. */
+function printCompletion(call: Call, args: string[]): void {
+  const { definition, flags } = call;
+  call.commandId = 'completion';
+  const usage = `Run "${definition.tool} completion bash", "zsh" or "fish" and source its output.`;
+  if (flags.help) return showHelp(call, `Usage: ${definition.tool} completion bash|zsh|fish\n\nPrints a shell completion script for ${definition.tool}.\n  bash: source <(${definition.tool} completion bash)\n  zsh:  source <(${definition.tool} completion zsh)\n  fish: ${definition.tool} completion fish | source\n`);
+  const [shell, ...extra] = args;
+  if (shell === undefined) throw new UsageError('completion needs a shell: bash, zsh or fish', { hint: usage });
+  if (extra.length > 0) throw new UsageError(`completion takes one shell (got "${args.join(' ')}")`, { hint: usage });
+  if (shell !== 'bash' && shell !== 'zsh' && shell !== 'fish') {
+    const match = suggest(shell, ['bash', 'zsh', 'fish']);
+    throw new UsageError(`Unknown shell "${shell}"${match ? `; did you mean "${match}"?` : '; expected bash, zsh or fish'}`, {
+      details: { shells: ['bash', 'zsh', 'fish'] },
+      hint: usage,
+    });
+  }
+  const script = completionScript(definition, shell);
+  call.output.text('completion', script, { shell, script });
 }

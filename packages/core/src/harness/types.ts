@@ -68,6 +68,12 @@ interface CommandBase<S extends z.ZodObject> {
   mode?: Mode;
   risk: RiskTier;
   input: S;
+  /**
+   * The shape of what the command returns, documented fields only (a list command: one item):
+   * shown in help and capabilities (`output_schema`), the MCP tool's `outputSchema`, and what
+   * `--fields` may select. Extra vendor fields still pass through unless `--fields` is given.
+   */
+  output?: z.ZodObject;
   /** Input keys taken from positional words, in order. */
   positionals?: (keyof z.infer<S> & string)[];
   /**
@@ -75,7 +81,15 @@ interface CommandBase<S extends z.ZodObject> {
    * inner list means "any one of these" (e.g. one of two search backends).
    */
   requires?: (string | string[])[];
+  /** Command lines shown under "Examples" in help (without the program name or with it). */
   examples?: string[];
+  /** The vendor's documentation of the operation (a URL), shown in help. */
+  docs?: string;
+  /**
+   * The OAuth scopes or token permissions the command needs (e.g. `repo`, `chat:write`): shown
+   * in help and named in the hint of an AUTH_FAILED (401/403) answer.
+   */
+  scopes?: string[];
   /**
    * A long-running command (a gateway) that stops itself when ctx.signal aborts: reaching the
    * caller's deadline ends it cleanly instead of failing it with TIMEOUT.

@@ -11,14 +11,19 @@ export interface ValidateOptions {
    * an undeclared key is refused rather than dropped, so a typo never silently changes a call.
    */
   strictKeys: boolean;
+  /** The tool's name, for the CLI hint (`aos-x issue list --help`). */
+  tool?: string;
 }
+
+/** The hint for JSON callers (invoke, MCP, `--input-json`): they have no `--help`, but `capabilities` holds every schema. */
+export const JSON_HINT = 'Call "capabilities" for the arguments (input_schema) of each command.';
 
 /** Coerces CLI strings to the schema's types and validates; a failure names each bad flag or key. */
 export function validateInput(command: CommandDefinition, values: Record<string, unknown>, options: ValidateOptions = { strictKeys: false }): Record<string, unknown> {
   const schema = commandInputSchema(command);
   const shape = schema.shape as Record<string, z.ZodType>;
   const name = (key: string) => (options.strictKeys ? `"${key}"` : `--${flagName(key)}`);
-  const hint = `See "${command.id.split('.').join(' ')} --help".`;
+  const hint = options.strictKeys ? JSON_HINT : `See "${[options.tool, ...command.id.split('.')].filter(Boolean).join(' ')} --help".`;
   if (options.strictKeys) {
     const unknown = Object.keys(values).filter((key) => !Object.hasOwn(shape, key));
     if (unknown.length > 0) {

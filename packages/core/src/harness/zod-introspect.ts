@@ -78,3 +78,18 @@ export function coerceField(schema: z.ZodType, value: unknown): unknown {
 export function fieldDescription(schema: z.ZodType): string | undefined {
   return (schema as { description?: string }).description ?? (unwrap(schema) as { description?: string }).description;
 }
+
+/** The values an enum (or literal) field allows, or those of an array's enum items; undefined otherwise. */
+export function fieldChoices(schema: z.ZodType): string[] | undefined {
+  const def = defOf(unwrap(schema)) as Def & { entries?: Record<string, unknown>; values?: unknown[] };
+  if (def.type === 'array' && def.element) return fieldChoices(def.element);
+  if (def.type === 'enum' && def.entries) return [...new Set(Object.values(def.entries).map(String))];
+  if (def.type === 'literal' && def.values) return def.values.map(String);
+  return undefined;
+}
+
+/** The value the schema fills in when the field is not given (a `.default()`), or undefined. */
+export function fieldDefault(schema: z.ZodType): unknown {
+  const result = schema.safeParse(undefined);
+  return result.success ? result.data : undefined;
+}

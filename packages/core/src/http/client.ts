@@ -2,12 +2,12 @@ import type { HttpExchange } from '../audit/audit-log.js';
 import { AuthRequiredError, ConfigError, UsageError } from '@aos-connectors/contract';
 import { BackendUnavailableError, TimeoutError } from '@aos-connectors/contract';
 import { isAosError } from '@aos-connectors/contract';
-import { redactHeaders, redactUrl } from '../secrets/scrubber.js';
+import { REDACTED, redactHeaders, redactUrl } from '../secrets/scrubber.js';
 import type { Deadline } from './deadline.js';
 import { followRedirects } from './ssrf/redirects.js';
 import { ssrfRefusalOf } from './ssrf/refusal.js';
 import { DryRunCapture } from './dry-run.js';
-import { mapVendorFailure } from './map-status.js';
+import { mapVendorFailure, type AuthContext } from './map-status.js';
 import { checkJsonDepth, MAX_JSON_DEPTH, DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped } from './read-body.js';
 import { checkShape } from './expect.js';
 import { looksRateLimited, retryAfterSeconds } from './retry-timing.js';
@@ -43,6 +43,8 @@ export interface HttpClientOptions {
    * idempotency key), and never when this is false.
    */
   retryable?: boolean;
+  /** The secrets' env var names and the command's declared scopes, named in the hint of a 401/403. */
+  auth?: AuthContext;
   /** Vets every request URL and every redirect hop; throw to refuse (host policy, SSRF guard). */
   beforeRequest?: (url: URL, source: 'input' | 'redirect') => Promise<void> | void;
   /** The dispatcher a connection to `url` must use (the SSRF guard's, for untrusted hosts). */
@@ -100,7 +102,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         hint: `Set ${missing.join(' and ')} in the environment (see \`config show\`).`,
       });
     }
-    const what = `${method} ${url.pathname}`;
+    // What was asked for, as people read it: method and path, never the query, secrets taken out.
+    const what = `${method} ${withoutSecrets(url.pathname)}`;
     const { default: ky, isHTTPError, isNetworkError, isTimeoutError } = await import('ky');
     const deadline = options.deadline;
     const writesRetryable = options.retryable !== false;
@@ -215,6 +218,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             requestId: options.profile.requestIdHeader ? failed.headers.get(options.profile.requestIdHeader) : null,
           },
           label,
+          options.auth,
         );
       }
       const timedOut = guards.isTimeoutError(error) || deadline.signal.aborted || (error as Error)?.name === 'TimeoutError';
@@ -237,6 +241,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       return error;
     }
+  }
+
+  /** A path with the value of every secret the client knows replaced (a bot token in the path). */
+  function withoutSecrets(path: string): string {
+    let out = path;
+    for (const name of new Set([...options.requiredSecrets, ...(options.auth?.secrets ?? [])])) {
+      const value = options.secret(name);
+      if (value && value.length >= 4) {
+        out = out.split(value).join(REDACTED);
+        const encoded = encodeURIComponent(value);
+        if (encoded !== value) out = out.split(encoded).join(REDACTED);
+      }
+    }
+    return out;
   }
 
   const shortcut = (method: string) => async <T>(path: string, requestOptions?: RequestOptions) =>

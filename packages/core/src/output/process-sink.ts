@@ -32,5 +32,11 @@ export function processSink(stream: NodeJS.WriteStream, onGone: () => void = () 
             waiting.add(done);
             stream.once('drain', done);
           }),
+    get isTTY() {
+      return Boolean(stream.isTTY);
+    },
+    get columns() {
+      return stream.isTTY ? stream.columns : undefined;
+    },
   };
 }

@@ -13,11 +13,14 @@ export interface Style {
   bold(text: string): string;
   red(text: string): string;
   dim(text: string): string;
+  green?(text: string): string;
+  /** Colours are on: marks may be symbols (✓/✗); without colour they are words (ok/fail). */
+  readonly color?: boolean;
 }
 
 export function makeStyle(enabled: boolean): Style {
   const wrap = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
-  return { bold: wrap(1, 22), red: wrap(31, 39), dim: wrap(2, 22) };
+  return { bold: wrap(1, 22), red: wrap(31, 39), dim: wrap(2, 22), green: wrap(32, 39), color: enabled };
 }
 
 export type { TextSink };

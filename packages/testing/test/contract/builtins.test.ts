@@ -102,7 +102,7 @@ describe('doctor and capabilities (CONTRACT §5)', () => {
 
   it('human output without --json; colour only on a TTY without NO_COLOR', async () => {
     const plain = await cli(['doctor']);
-    expect(plain.stdout).toMatch(/^ready: +false/m);
+    expect(plain.stdout).toMatch(/^Ready: no/m);
     expect(plain.stdout).not.toContain('\u001b[');
     const forced = await cli(['widget', 'get', 'x'], { FORCE_COLOR: '1' });
     expect(forced.stderr).toContain('\u001b[31merror');

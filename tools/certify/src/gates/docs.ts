@@ -39,7 +39,13 @@ const REQUIRED: Required[] = [
   { name: 'Known limitations', heading: /^(known )?limitations/i, mentions: () => [] },
 ];
 
-/** Docs gate: a README with install, setup, every command, permissions, exit codes and known limitations. */
+export const EXAMPLE_AND_OUTPUT_CHECK = 'every command declares an example and an output schema';
+
+/**
+ * Docs gate: a README with install, setup, every command, permissions, exit codes and known
+ * limitations; every command with an example and a declared output (what `--fields` selects
+ * from, capabilities' output_schema and the MCP tool's outputSchema).
+ */
 export async function docsGate(ctx: CertifyContext): Promise<CheckResult[]> {
   const checks = new Checks();
   const readme = ctx.pkg.files.readme;
@@ -66,6 +72,15 @@ export async function docsGate(ctx: CertifyContext): Promise<CheckResult[]> {
     const readmeResult = syncManifests(definition, true).find((r) => r.file.endsWith('README.md'));
     if (readmeResult?.changed) checks.fail('README generated sections match the definition', 'the <!-- aos:... --> sections differ from what the definition generates', 'Run aos-connector sync (npx nx run <project>:sync-manifests) and commit README.md.');
     else checks.pass('README generated sections match the definition', 'setup, commands, permissions and exit-codes sections are up to date');
+    checks.expectNone(
+      EXAMPLE_AND_OUTPUT_CHECK,
+      definition.commands.flatMap((command) => [
+        ...(command.examples?.length ? [] : [`${command.id} has no example`]),
+        ...(command.output ? [] : [`${command.id} declares no output schema`]),
+      ]),
+      `all ${definition.commands.length} commands have examples and an output schema (capabilities: output_schema)`,
+      'Give each command `examples: [\'<tool> --json <group> <verb> ...\']` and `output: z.object({...})` (the fields of `data`; a list command: of one item) in its definition, then run aos-connector sync.',
+    );
   }
   return checks.results;
 }
