@@ -65,7 +65,7 @@ export async function executeCommand(call: Call, command: CommandDefinition, giv
   const policy = (call.policy = await policyFor(env, definition.tool));
   await enforceBeforeValidation(policy, command.id, flags.mode, needed);
   const jsonCaller = given.strictKeys ?? false;
-  if (given.problem) throw new UsageError(given.problem, { hint: jsonCaller ? JSON_HINT : `See "${definition.tool} ${command.id.split('.').join(' ')} --help".` });
+  if (given.problem) throw new UsageError(given.problem, { hint: jsonCaller ? JSON_HINT : `Run "${definition.tool} ${command.id.split('.').join(' ')} --help".` });
   const input = validateInput(command, given.values, { strictKeys: jsonCaller, tool: definition.tool });
   // Fields are checked against the declared output before anything is sent.
   if (flags.fields) checkFields(command, flags.fields, { tool: definition.tool, jsonCaller });

@@ -75,7 +75,7 @@ export function checkFields(command: CommandDefinition, fields: readonly string[
   if (unknown.length > 0) {
     throw new UsageError(`Unknown field ${unknown.map((field) => `"${field}"`).join(', ')} in ${name} for ${command.id}; declared fields: ${declared.join(', ')}`, {
       details: { unknown, declared },
-      hint: options.jsonCaller ? 'Call "capabilities" for each command\'s output_schema.' : `See "${options.tool} ${command.id.split('.').join(' ')} --help" for the output fields.`,
+      hint: options.jsonCaller ? 'Call "capabilities" for each command\'s output_schema.' : `Run "${options.tool} ${command.id.split('.').join(' ')} --help" for the output fields.`,
     });
   }
 }

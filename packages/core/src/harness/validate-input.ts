@@ -23,7 +23,7 @@ export function validateInput(command: CommandDefinition, values: Record<string,
   const schema = commandInputSchema(command);
   const shape = schema.shape as Record<string, z.ZodType>;
   const name = (key: string) => (options.strictKeys ? `"${key}"` : `--${flagName(key)}`);
-  const hint = options.strictKeys ? JSON_HINT : `See "${[options.tool, ...command.id.split('.')].filter(Boolean).join(' ')} --help".`;
+  const hint = options.strictKeys ? JSON_HINT : `Run "${[options.tool, ...command.id.split('.')].filter(Boolean).join(' ')} --help".`;
   if (options.strictKeys) {
     const unknown = Object.keys(values).filter((key) => !Object.hasOwn(shape, key));
     if (unknown.length > 0) {
