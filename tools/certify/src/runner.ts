@@ -17,7 +17,12 @@ export interface RunResult {
   durationMs: number;
 }
 
-const RUN_TIMEOUT_MS = 20_000;
+/**
+ * A guard against a connector that never exits, not a speed check: every call the gates make
+ * carries its own --timeout-ms, and on a loaded machine a call can take several times that to
+ * start, run and write its audit record. Killing it earlier fails a sound connector under load.
+ */
+const RUN_TIMEOUT_MS = 120_000;
 
 function readAudit(dir: string): string {
   try {
