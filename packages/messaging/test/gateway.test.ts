@@ -3,34 +3,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema } from '@aos-connectors/contract';
 import { AuthFailedError, BackendUnavailableError } from '@aos-connectors/contract';
-import { queuePaths, readInbox, runGateway, writeOutgoing, type GatewayOptions } from '../src/index.js';
+import { queuePaths, readInbox, runGateway, writeOutgoing } from '../src/index.js';
 import { platformMessage, scriptedAdapter, until } from './helpers/fake-adapter.js';
-import { captureLog, ls, readJson, tempHome } from './helpers/temp-home.js';
-
-function options(home: string, adapter: GatewayOptions<number>['adapter'], extra: Partial<GatewayOptions<number>> = {}) {
-  const stop = new AbortController();
-  const { lines, log } = captureLog();
-  const opts: GatewayOptions<number> = {
-    home,
-    instance: 'main',
-    adapter,
-    signal: stop.signal,
-    log,
-    tool: 'aos-fake',
-    version: '1.0.0',
-    random: () => 0,
-    reconnect: { baseMs: 10, maxMs: 40 },
-    outbox: { pollIntervalMs: 20, settleMs: 0, retry: { maxAttempts: 3, baseMs: 5, maxMs: 20 } },
-    ...extra,
-  };
-  return { opts, stop, lines };
-}
+import { gatewayTestOptions } from './helpers/gateway-options.js';
+import { ls, readJson, tempHome } from './helpers/temp-home.js';
 
 describe('runGateway', () => {
   it('receives into the inbox, saves the cursor after the writes, sends the outbox, and stops cleanly', async () => {
     const home = await tempHome();
     const adapter = scriptedAdapter({ total: 25, batch: 10 });
-    const { opts, stop, lines } = options(home, adapter);
+    const { opts, stop, lines } = gatewayTestOptions(home, adapter);
     await writeOutgoing(home, 'main', { conversation_id: 'c-1', text: 'reply' });
     const running = runGateway(opts);
     await until(async () => (await readInbox(home)).length === 25 && adapter.sent.length === 1);
@@ -51,14 +33,14 @@ describe('runGateway', () => {
     const home = await tempHome();
     // First run: the platform replays the whole history on every poll (a lost cursor).
     const replaying = scriptedAdapter({ onPoll: () => ({ messages: [platformMessage(1), platformMessage(2)], cursor: 2 }) });
-    const first = options(home, replaying);
+    const first = gatewayTestOptions(home, replaying);
     const run1 = runGateway(first.opts);
     await until(() => replaying.polls.length >= 3);
     first.stop.abort();
     expect(await run1).toMatchObject({ received: 2 });
 
     const adapter = scriptedAdapter({ total: 4, batch: 10 });
-    const second = options(home, adapter);
+    const second = gatewayTestOptions(home, adapter);
     const run2 = runGateway(second.opts);
     await until(async () => (await readInbox(home)).length === 3);
     second.stop.abort();
@@ -80,7 +62,7 @@ describe('runGateway', () => {
       connect: async () => void events.push('connect'),
       disconnect: async () => void events.push('disconnect'),
     };
-    const { opts, stop, lines } = options(home, adapter);
+    const { opts, stop, lines } = gatewayTestOptions(home, adapter);
     const running = runGateway(opts);
     await until(async () => (await readInbox(home)).length === 3);
     stop.abort();
@@ -103,22 +85,22 @@ describe('runGateway', () => {
         throw new AuthFailedError('token rejected (HTTP 401)');
       },
     };
-    const { opts } = options(home, adapter);
+    const { opts } = gatewayTestOptions(home, adapter);
     await expect(runGateway(opts)).rejects.toMatchObject({ code: 'AUTH_FAILED' });
     expect(await ls(queuePaths(home, 'main').state)).not.toContain('main.lock');
   });
 
   it('refuses a second gateway for the same instance, and takes over the lock of a dead one', async () => {
     const home = await tempHome();
-    const first = options(home, scriptedAdapter());
+    const first = gatewayTestOptions(home, scriptedAdapter());
     const running = runGateway(first.opts);
     await until(async () => (await ls(join(home, 'state'))).includes('main.lock'));
-    await expect(runGateway(options(home, scriptedAdapter()).opts)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(runGateway(gatewayTestOptions(home, scriptedAdapter()).opts)).rejects.toMatchObject({ code: 'CONFLICT' });
     first.stop.abort();
     await running;
 
     await writeFile(join(home, 'state', 'main.lock'), '999999999\n'); // no such process
-    const again = options(home, scriptedAdapter());
+    const again = gatewayTestOptions(home, scriptedAdapter());
     const run2 = runGateway(again.opts);
     again.stop.abort();
     await expect(run2).resolves.toMatchObject({ instance: 'main' });
@@ -126,7 +108,7 @@ describe('runGateway', () => {
 
   it('rejects an instance name that is not path-safe', async () => {
     const home = await tempHome();
-    await expect(runGateway(options(home, scriptedAdapter(), { instance: '../x' }).opts)).rejects.toMatchObject({ code: 'INVALID_USAGE' });
+    await expect(runGateway(gatewayTestOptions(home, scriptedAdapter(), { instance: '../x' }).opts)).rejects.toMatchObject({ code: 'INVALID_USAGE' });
   });
 
   it('ends a long poll at once on stop; the abandoned batch is fetched again next time', async () => {
@@ -138,7 +120,7 @@ describe('runGateway', () => {
         return new Promise(() => undefined); // a long poll ignoring its signal
       },
     });
-    const { opts, stop } = options(home, adapter);
+    const { opts, stop } = gatewayTestOptions(home, adapter);
     const running = runGateway(opts);
     await until(() => polled);
     stop.abort();
@@ -152,7 +134,7 @@ describe('runGateway', () => {
     const adapter = scriptedAdapter({
       onPoll: (request) => (request.cursor ? { messages: [], cursor: 2 } : { messages: [bad, platformMessage(2)], cursor: 2 }),
     });
-    const { opts, stop } = options(home, adapter);
+    const { opts, stop } = gatewayTestOptions(home, adapter);
     const running = runGateway(opts);
     await until(async () => (await readInbox(home)).length === 1);
     stop.abort();
@@ -168,7 +150,7 @@ describe('runGateway', () => {
   it('stops when the signal was already aborted, with no poll made', async () => {
     const home = await tempHome();
     const adapter = scriptedAdapter({ total: 5 });
-    const { opts, stop } = options(home, adapter);
+    const { opts, stop } = gatewayTestOptions(home, adapter);
     stop.abort();
     await expect(runGateway(opts)).resolves.toMatchObject({ received: 0, sent: 0 });
     expect(adapter.polls).toEqual([]);

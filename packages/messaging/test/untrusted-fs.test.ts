@@ -18,6 +18,7 @@ import {
   type OutgoingMessage,
 } from '../src/index.js';
 import { scriptedAdapter, until } from './helpers/fake-adapter.js';
+import { gatewayTestOptions } from './helpers/gateway-options.js';
 import { captureLog, ls, readJson, tempHome } from './helpers/temp-home.js';
 
 /**
@@ -257,22 +258,9 @@ describe('failed/ entries the gateway must not trust (finding 8)', () => {
 });
 
 function gatewayOptions(home: string, extra: Partial<GatewayOptions<number>> = {}) {
-  const stop = new AbortController();
-  const { lines, log } = captureLog();
   const adapter = scriptedAdapter();
-  const opts: GatewayOptions<number> = {
-    home,
-    instance: 'main',
-    adapter,
-    signal: stop.signal,
-    log,
-    tool: 'aos-fake',
-    random: () => 0,
-    reconnect: { baseMs: 10, maxMs: 40 },
-    outbox: { pollIntervalMs: 20, settleMs: 0, retry: { maxAttempts: 2, baseMs: 5, maxMs: 10 } },
-    ...extra,
-  };
-  return { opts, stop, lines, adapter };
+  const outbox = { pollIntervalMs: 20, settleMs: 0, retry: { maxAttempts: 2, baseMs: 5, maxMs: 10 } };
+  return { ...gatewayTestOptions(home, adapter, { outbox, ...extra }), adapter };
 }
 
 describe('queue folders and --home (finding 8)', () => {

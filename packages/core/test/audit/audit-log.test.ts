@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditRotation, DEFAULT_AUDIT_KEEP, DEFAULT_AUDIT_MAX_BYTES, writeAuditRecord, type AuditRecord } from '../../src/audit/audit-log.js';
+import { auditRotation, DEFAULT_AUDIT_KEEP, DEFAULT_AUDIT_MAX_BYTES, writeAuditRecord } from '../../src/audit/audit-log.js';
+import { auditRecord } from './fixtures/record.js';
 
 /** Issue 11 finding 9 (the audit file must be a regular file) and issue 10 (rotation). */
 
@@ -23,23 +24,7 @@ function auditDir(): string {
   return dir;
 }
 
-function record(n: number, pad = 0): AuditRecord {
-  return {
-    evidence_id: `ev-${n}`,
-    timestamp: new Date(0).toISOString(),
-    tool: TOOL,
-    version: '0.0.0',
-    command: 'test',
-    mode: 'readonly',
-    arguments: { pad: 'x'.repeat(pad) },
-    dry_run: false,
-    outcome: 'ok',
-    exit_code: 0,
-    duration_ms: 0,
-    http: [],
-    side_effects: [],
-  };
-}
+const record = (n: number, pad = 0) => auditRecord({ tool: TOOL, evidence_id: `ev-${n}`, arguments: { pad: 'x'.repeat(pad) } });
 
 function write(env: Record<string, string>, n: number, pad = 0): string[] {
   const warnings: string[] = [];
