@@ -190,3 +190,24 @@ describe('Scrubber on a large text', () => {
     expect(out.length).toBeGreaterThan(990_000);
   });
 });
+
+describe('URL credentials (issue 11 finding 9)', () => {
+  it('redacts user info and secret-looking query parameters of URLs inside text', () => {
+    expect(redactUrlsIn('https://user:pw@host.example/x')).toBe('https://REDACTED@host.example/x');
+    expect(redactUrlsIn('see https://api.example/v1?token=abc&page=2 now')).toBe('see https://api.example/v1?token=%5BREDACTED%5D&page=2 now');
+    for (const name of ['api_key', 'apiKey', 'access_token', 'client_secret', 'password', 'X-Amz-Signature', 'X-Amz-Security-Token', 'sig', 'key']) {
+      expect(redactUrlsIn(`https://h.example/?${name}=s3cr3t`), name).not.toContain('s3cr3t');
+    }
+  });
+
+  it('leaves URLs without credentials and other text exactly as written', () => {
+    for (const text of ['https://Example.COM', 'https://api.example/v1?page=2&sort=asc', 'not a url: user:pw@host', '']) {
+      expect(redactUrlsIn(text)).toBe(text);
+    }
+  });
+
+  it('walks the strings of data, keys and non-strings untouched', () => {
+    const data = { url: 'postgres://admin:hunter2@db.internal/app', list: ['wss://h.example/socket?access_token=t0k'], n: 3, ok: true, none: null };
+    expect(redactUrlsInData(data)).toEqual({ url: 'postgres://REDACTED@db.internal/app', list: ['wss://h.example/socket?access_token=%5BREDACTED%5D'], n: 3, ok: true, none: null });
+  });
+});
